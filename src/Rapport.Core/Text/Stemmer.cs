@@ -1,0 +1,40 @@
+namespace Rapport.Core.Text;
+
+/// <summary>
+/// A light English suffix stripper: "disgusted", "disgusting" and "disgust" share a stem. Returns a length into the
+/// word, so it allocates nothing. Deliberately simple: it only needs to group word forms for the model and lexicons.
+/// </summary>
+internal static class Stemmer
+{
+    private static readonly string[] Suffixes =
+    [
+        "fulness", "ousness", "iveness", "ations", "ingly", "ation", "ments", "ness", "ment", "ings", "ible", "able",
+        "edly", "ful", "ing", "ies", "ied", "ous", "ive", "ity", "ers", "est", "ed", "er", "ly", "es", "s",
+    ];
+
+    public static int StemLength(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 5)
+        {
+            return word.Length;
+        }
+
+        foreach (var suffix in Suffixes)
+        {
+            if (word.Length - suffix.Length >= 3 && word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                var stem = word.Length - suffix.Length;
+
+                // "stopped" -> "stop", "annoyed" stays "annoy".
+                if (stem >= 4 && word[stem - 1] == word[stem - 2] && suffix[0] is 'e' or 'i' && !"lsz".Contains(char.ToLowerInvariant(word[stem - 1])))
+                {
+                    stem--;
+                }
+
+                return stem;
+            }
+        }
+
+        return word.Length;
+    }
+}
