@@ -87,7 +87,10 @@ internal static class PracticeChecks
 
         var shared = SharedSpecifics(reply, customer);
         var needed = customer.SpecificStems.Count <= 2 ? 1 : 2;
-        if (shared.Count >= needed)
+
+        // An order number or other identifier said back counts double: it is as specific as it gets.
+        var identifiers = shared.Count(r => reply.Text[r].Any(char.IsDigit));
+        if (shared.Count + identifiers >= needed)
         {
             return Met(Practice.ReflectsDetails, 10, shared);
         }

@@ -132,7 +132,8 @@ public sealed class EmotionAnalyzer
             suppressPositive |= cue.Pattern.Suppress;
         }
 
-        ApplyShape(shape, ruleStrength, ref ruleRisk);
+        var lexicalValence = _valence.Score(text, tokens);
+        ApplyShape(shape, ruleStrength, lexicalValence < -0.05, ref ruleRisk);
         for (var e = 0; e < (int)SupportEmotion.Neutral; e++)
         {
             scores[e] = NoisyOr(scores[e], ruleStrength[e]);
@@ -158,7 +159,6 @@ public sealed class EmotionAnalyzer
         var labels = SupportLabels(scores);
         var modelSentiment = LinearModel.Sigmoid(logits[_outputs.Sentiment[(int)Emotions.Sentiment.Positive]])
             - LinearModel.Sigmoid(logits[_outputs.Sentiment[(int)Emotions.Sentiment.Negative]]);
-        var lexicalValence = _valence.Score(text, tokens);
         var valence = (0.6 * lexicalValence) + (0.4 * modelSentiment);
 
         // Complaints the valence lexicon cannot see ("third time", "no one is responding") pull valence down.
@@ -196,8 +196,16 @@ public sealed class EmotionAnalyzer
 
     private static double NoisyOr(double a, double b) => 1 - ((1 - a) * (1 - b));
 
-    private static void ApplyShape(TextShape shape, double[] ruleStrength, ref double ruleRisk)
+    private static void ApplyShape(TextShape shape, double[] ruleStrength, bool negative, ref double ruleRisk)
     {
+        // "!!!" amplifies a complaint: the model alone reads it as excitement.
+        negative |= ruleStrength[(int)SupportEmotion.Frustration] >= 0.3 || ruleStrength[(int)SupportEmotion.Anger] >= 0.3;
+        if (shape.ExclamationRun && negative)
+        {
+            ruleStrength[(int)SupportEmotion.Frustration] = NoisyOr(ruleStrength[(int)SupportEmotion.Frustration], 0.3);
+            ruleStrength[(int)SupportEmotion.Anger] = NoisyOr(ruleStrength[(int)SupportEmotion.Anger], 0.2);
+        }
+
         if (shape.Shouting)
         {
             ruleStrength[(int)SupportEmotion.Anger] = NoisyOr(ruleStrength[(int)SupportEmotion.Anger], shape.AllShouting ? 0.5 : 0.35);

@@ -31,10 +31,14 @@ internal static class Stemmer
                     stem--;
                 }
 
-                return stem;
+                return DropFinalE(word, stem);
             }
         }
 
-        return word.Length;
+        return DropFinalE(word, word.Length);
     }
+
+    /// <summary>"damage" and "damaged" both end at "damag".</summary>
+    private static int DropFinalE(ReadOnlySpan<char> word, int stem) =>
+        stem >= 4 && word[stem - 1] is 'e' or 'E' ? stem - 1 : stem;
 }

@@ -113,13 +113,22 @@ public sealed class EmpathyMechanismDetector
     /// </summary>
     private void ApplyVetoes(ReadOnlySpan<PhraseHit> matches, Span<bool> isKept)
     {
+        // Matches come in order of their first token and span at most MaxPhraseLength tokens, so only a window of
+        // neighbours can overlap: linear in the reply's length, not quadratic.
         var rules = _bank.Rules;
+        var reach = _bank.MaxPhraseLength;
+        var windowStart = 0;
         for (var i = 0; i < matches.Length; i++)
         {
             var match = matches[i];
             var rule = rules[match.Rule];
             isKept[i] = rule.Level != MechanismLevel.None;
-            for (var j = 0; j < matches.Length && isKept[i]; j++)
+            while (matches[windowStart].FirstToken + reach < match.FirstToken)
+            {
+                windowStart++;
+            }
+
+            for (var j = windowStart; j < matches.Length && matches[j].FirstToken < match.EndToken && isKept[i]; j++)
             {
                 var other = matches[j];
                 var otherRule = rules[other.Rule];
@@ -159,8 +168,15 @@ public sealed class EmpathyMechanismDetector
     {
         var rules = _bank.Rules;
         var tokens = text.Tokens;
+        var cursor = 0;
         foreach (var sentence in text.Sentences)
         {
+            // Matches are in token order and never cross a sentence: skip to this sentence's.
+            while (cursor < matches.Length && matches[cursor].FirstToken < sentence.FirstToken)
+            {
+                cursor++;
+            }
+
             if (!sentence.IsQuestion)
             {
                 continue;
@@ -169,11 +185,11 @@ public sealed class EmpathyMechanismDetector
             var vetoed = false;
             var phraseLevel = MechanismLevel.None;
             var genericSpan = new Range(0, 0);
-            for (var i = 0; i < matches.Length; i++)
+            for (var i = cursor; i < matches.Length && matches[i].FirstToken < sentence.EndToken; i++)
             {
                 var match = matches[i];
                 var rule = rules[match.Rule];
-                if (rule.Mechanism != Mechanism.Explorations || tokens[match.FirstToken].Sentence != tokens[sentence.FirstToken].Sentence)
+                if (rule.Mechanism != Mechanism.Explorations)
                 {
                     continue;
                 }

@@ -14,8 +14,7 @@ internal sealed class MechanismPhraseBank
 
     private readonly FrozenDictionary<ulong, ulong> _normalization;
     private readonly FrozenDictionary<string, FrozenSet<ulong>> _classes;
-    private readonly FrozenDictionary<ulong, int> _edges;
-    private readonly (FrozenSet<ulong> Set, int Child)[][] _setEdges;
+    private readonly FrozenDictionary<ulong, int[]> _edges;
     private readonly (FrozenSet<ulong> Set, int Child)[][] _notInSetEdges;
     private readonly int[] _anyEdge;
     private readonly int[] _gapEdge;
@@ -26,26 +25,29 @@ internal sealed class MechanismPhraseBank
         FrozenDictionary<ulong, ulong> normalization,
         FrozenDictionary<string, FrozenSet<ulong>> classes,
         PhraseRule[] rules,
-        FrozenDictionary<ulong, int> edges,
-        (FrozenSet<ulong> Set, int Child)[][] setEdges,
+        FrozenDictionary<ulong, int[]> edges,
         (FrozenSet<ulong> Set, int Child)[][] notInSetEdges,
         int[] anyEdge,
         int[] gapEdge,
-        int[][] accepts)
+        int[][] accepts,
+        int maxPhraseLength)
     {
         _normalization = normalization;
         _classes = classes;
         _rules = rules;
         _edges = edges;
-        _setEdges = setEdges;
         _notInSetEdges = notInSetEdges;
         _anyEdge = anyEdge;
         _gapEdge = gapEdge;
         _accepts = accepts;
+        MaxPhraseLength = maxPhraseLength;
     }
 
     /// <summary>The phrase rules, in file order; <see cref="PhraseHit.Rule"/> indexes them.</summary>
     public ReadOnlySpan<PhraseRule> Rules => _rules;
+
+    /// <summary>The most tokens one phrase can span; phrases that overlap a match start within this distance of it.</summary>
+    public int MaxPhraseLength { get; }
 
     /// <summary>Folds a spelling variant ("im", "u") to the form the phrases are written in.</summary>
     public ulong Normalize(ulong hash) => _normalization.TryGetValue(hash, out var folded) ? folded : hash;
@@ -55,7 +57,7 @@ internal sealed class MechanismPhraseBank
     public FrozenSet<ulong> Class(string name) =>
         _classes.TryGetValue(name, out var members) ? members : throw new KeyNotFoundException($"The phrase file defines no class '@{name}'.");
 
-    /// <summary>Finds every phrase occurrence in <paramref name="text"/>.</summary>
+    /// <summary>Finds every phrase occurrence in <paramref name="text"/>, in order of their first token.</summary>
     public void FindMatches(scoped in MechanismText text, ref MatchBuffer matches)
     {
         var tokens = text.Tokens;
@@ -91,16 +93,11 @@ internal sealed class MechanismPhraseBank
 
         if (position < sentence.EndToken)
         {
-            if (_edges.TryGetValue(EdgeKey(node, tokens[position].Hash), out var child))
+            if (_edges.TryGetValue(EdgeKey(node, tokens[position].Hash), out var children))
             {
-                Walk(child, start, position + 1, tokens, sentence, ref matches);
-            }
-
-            foreach (var (set, setChild) in _setEdges[node])
-            {
-                if (set.Contains(tokens[position].Hash))
+                foreach (var child in children)
                 {
-                    Walk(setChild, start, position + 1, tokens, sentence, ref matches);
+                    Walk(child, start, position + 1, tokens, sentence, ref matches);
                 }
             }
 
@@ -276,10 +273,12 @@ internal sealed class MechanismPhraseBank
         private readonly List<int> _anyEdge = [0, 0];
         private readonly List<int> _gapEdge = [0, 0];
         private readonly List<List<int>> _accepts = [[], []];
+        private int _maxLength;
 
         public void Insert(int root, PatternElement[] sequence, int rule)
         {
             var node = root;
+            _maxLength = Math.Max(_maxLength, sequence.Sum(e => e.Step == PatternStep.Gap ? PhrasePattern.MaxGap : 1));
             foreach (var element in sequence)
             {
                 node = element.Step switch
@@ -300,8 +299,7 @@ internal sealed class MechanismPhraseBank
 
         public MechanismPhraseBank Build(
             FrozenDictionary<ulong, ulong> normalization, FrozenDictionary<string, FrozenSet<ulong>> classes, PhraseRule[] rules) =>
-            new(normalization, classes, rules, _edges.ToFrozenDictionary(),
-                Resolve(_setEdges), Resolve(_notInSetEdges), [.. _anyEdge], [.. _gapEdge], [.. _accepts.Select(a => a.ToArray())]);
+            new(normalization, classes, rules, WordEdges(), Resolve(_notInSetEdges), [.. _anyEdge], [.. _gapEdge], [.. _accepts.Select(a => a.ToArray())], _maxLength);
 
         private int Child(int node, ulong hash)
         {
@@ -313,6 +311,33 @@ internal sealed class MechanismPhraseBank
             }
 
             return child;
+        }
+
+        /// <summary>
+        /// One lookup per node and token: a word-set edge is indexed under each of its words, next to the plain word
+        /// edges, so the walk never scans sets (a token may lead to several children).
+        /// </summary>
+        private FrozenDictionary<ulong, int[]> WordEdges()
+        {
+            var edges = _edges.ToDictionary(pair => pair.Key, pair => new List<int> { pair.Value });
+            for (var node = 0; node < _setEdges.Count; node++)
+            {
+                foreach (var (set, child) in _setEdges[node])
+                {
+                    foreach (var word in sets[set])
+                    {
+                        var key = EdgeKey(node, word);
+                        if (!edges.TryGetValue(key, out var children))
+                        {
+                            edges[key] = children = [];
+                        }
+
+                        children.Add(child);
+                    }
+                }
+            }
+
+            return edges.ToFrozenDictionary(pair => pair.Key, pair => pair.Value.ToArray());
         }
 
         private (FrozenSet<ulong> Set, int Child)[][] Resolve(List<List<(int Set, int Child)>> edges) =>

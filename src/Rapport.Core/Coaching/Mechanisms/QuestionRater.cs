@@ -8,9 +8,6 @@ namespace Rapport.Core.Coaching.Mechanisms;
 /// </summary>
 internal sealed class QuestionRater
 {
-    /// <summary>A question with at least this many content words of its own is specific.</summary>
-    private const int SpecificContentWords = 1;
-
     private readonly FrozenSet<ulong> _functionWords;
     private readonly FrozenSet<ulong> _secondPerson;
     private readonly FrozenSet<ulong> _openers;
@@ -52,28 +49,23 @@ internal sealed class QuestionRater
     }
 
     /// <summary>
-    /// Whether the question is specific. Tokens inside <paramref name="genericSpan"/> (a generic question phrase the
-    /// question was built on, in sentence-relative token indices) do not count.
+    /// Whether the question is specific: it has a content word that is not generic ("counselor" in "Have you talked
+    /// to a counselor?"), or it echoes a word of the other person's message, even a generic one ("life" in "What
+    /// about your life?" after "my life is falling apart"). Tokens inside <paramref name="genericSpan"/> (a generic
+    /// question phrase the question was built on, in sentence-relative token indices) do not count.
     /// </summary>
     public bool IsSpecific(ReadOnlySpan<MatchToken> sentence, ReadOnlySpan<char> reply, Range genericSpan, ref ContextStems context)
     {
         var (skipStart, skipLength) = genericSpan.GetOffsetAndLength(sentence.Length);
-        var content = 0;
         for (var i = 0; i < sentence.Length; i++)
         {
-            if (i >= skipStart && i < skipStart + skipLength)
-            {
-                continue;
-            }
-
             var token = sentence[i];
-            if (!ContentWords.IsContent(token, _functionWords) || _genericWords.Contains(token.Hash))
+            if ((i >= skipStart && i < skipStart + skipLength) || !ContentWords.IsContent(token, _functionWords))
             {
                 continue;
             }
 
-            content++;
-            if (content >= SpecificContentWords || context.Contains(ContentWords.StemHash(reply[token.Start..token.End])))
+            if (!_genericWords.Contains(token.Hash) || context.Contains(ContentWords.StemHash(reply[token.Start..token.End])))
             {
                 return true;
             }

@@ -94,7 +94,7 @@ internal sealed class CueLexicon
         foreach (var match in found[..foundCount])
         {
             var pattern = _patterns[match.Phrase];
-            if (count >= matches.Length || match.LastWord <= coveredUntil || (!pattern.Negates && IsNegated(tokens, indexed, match.FirstWord)))
+            if (count >= matches.Length || match.LastWord <= coveredUntil || (!pattern.Negates && tokens[indexed[match.FirstWord]].Kind == TokenKind.Word && IsNegated(tokens, indexed, match.FirstWord)))
             {
                 continue;
             }

@@ -10,7 +10,7 @@ namespace Rapport.Core.Emotions.Model;
 internal static class FeatureExtractor
 {
     /// <summary>Bump when features change; the model file records the version it was trained with.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     private const int NegationScope = 3;
     private const ulong NegatedSalt = 0x4E45474154454421UL;
