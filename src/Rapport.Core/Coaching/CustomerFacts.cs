@@ -27,6 +27,7 @@ internal sealed class CustomerFacts
         Unclear = reading.Has(SupportEmotion.Confusion) || (SpecificStems.Count <= 2 && text.Length < 80 && reading.Signals.Contains("fault"));
         OnlyPositive = !FaultReported && reading.Labels.All(l => l is SupportEmotion.Gratitude or SupportEmotion.Relief or SupportEmotion.Neutral)
             && reading.Labels.Any(l => l is SupportEmotion.Gratitude or SupportEmotion.Relief);
+        Detail = ProblemDetail ?? (OnlyPositive ? Reflection.GoodNewsClause(text) : null);
     }
 
     /// <summary>The customer's messages joined, as analysed.</summary>
@@ -46,6 +47,9 @@ internal sealed class CustomerFacts
 
     /// <summary>The customer's words about what went wrong, reflected to the second person; null when none found.</summary>
     public string? ProblemDetail { get; }
+
+    /// <summary>What to say back: the problem, or for a happy customer the good news; null when neither was found.</summary>
+    public string? Detail { get; }
 
     /// <summary>The customer's words about a deadline or urgency, reflected; null when none.</summary>
     public string? UrgencyDetail { get; }

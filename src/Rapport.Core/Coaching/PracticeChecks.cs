@@ -51,7 +51,7 @@ internal static class PracticeChecks
             return Met(Practice.AcknowledgesFeeling, 15, acknowledgements);
         }
 
-        var line = Suggestions.Acknowledgement(customer.Feeling, customer.ProblemDetail);
+        var line = Suggestions.Acknowledgement(customer.Feeling, customer.Detail);
         return Missed(Practice.AcknowledgesFeeling, 15, $"Acknowledge their {Suggestions.FeelingWord(customer.Feeling)} first: \"{line}\"", line);
     }
 

@@ -51,6 +51,30 @@ internal static class Reflection
         return anchor < 0 ? null : Reflect(ClauseAround(text, anchor));
     }
 
+    /// <summary>The first clause that says what went well (not the thanks itself), reflected; null when none.</summary>
+    public static string? GoodNewsClause(string text)
+    {
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && !IsBoundary(text, i, backwards: false))
+            {
+                continue;
+            }
+
+            var clause = text[start..i].Trim();
+            start = i + 1;
+            if (clause.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3
+                && !clause.Contains("thank", StringComparison.OrdinalIgnoreCase)
+                && !clause.Contains("appreciate", StringComparison.OrdinalIgnoreCase))
+            {
+                return Reflect(clause);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The clause that says what the customer needs by when ("I need it for Saturday"), reflected.</summary>
     public static string? UrgencyClause(string text)
     {

@@ -32,8 +32,10 @@ internal static class Suggestions
         (SupportEmotion.Confusion, _) => "I can see how confusing this is, and I'm happy to walk you through it.",
         (SupportEmotion.Impatience, not null) => $"I know you've been waiting, and I understand how frustrating it is that {detail}.",
         (SupportEmotion.Impatience, null) => "I know you've been waiting far too long, and I understand how frustrating that is.",
-        (SupportEmotion.Gratitude, _) => "Thank you so much for your kind words.",
-        (SupportEmotion.Relief, _) => "I'm so glad to hear that everything is working now.",
+        (SupportEmotion.Gratitude, not null) => $"I'm so glad that {detail}, and thank you for your kind words.",
+        (SupportEmotion.Gratitude, null) => "Thank you so much for your kind words.",
+        (SupportEmotion.Relief, not null) => $"I'm so glad to hear that {detail}.",
+        (SupportEmotion.Relief, null) => "I'm so glad to hear that everything is working now.",
         _ => "I understand.",
     };
 

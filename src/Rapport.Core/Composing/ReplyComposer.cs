@@ -45,7 +45,7 @@ public sealed class ReplyComposer
             picker.Pick("greeting", customer.FirstName is null ? "none" : "name").Replace("{name}", customer.FirstName, StringComparison.Ordinal),
         };
         var opening = new StringBuilder();
-        var detail = customer.ProblemDetail;
+        var detail = customer.Detail;
 
         // The acknowledgement carries the reflected detail; the apology repeats it only if the acknowledgement could not.
         var detailUsed = false;
@@ -131,7 +131,7 @@ public sealed class ReplyComposer
 
     private static string Fill(string line, CustomerFacts customer, ComposeRequest request) => line
         .Replace("{name}", customer.FirstName ?? string.Empty, StringComparison.Ordinal)
-        .Replace("{detail}", customer.ProblemDetail ?? string.Empty, StringComparison.Ordinal)
+        .Replace("{detail}", customer.Detail ?? string.Empty, StringComparison.Ordinal)
         .Replace("{urgency}", customer.UrgencyDetail ?? string.Empty, StringComparison.Ordinal)
         .Replace("{followup}", request.FollowUp ?? string.Empty, StringComparison.Ordinal);
 

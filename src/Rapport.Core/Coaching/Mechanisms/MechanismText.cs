@@ -26,6 +26,8 @@ internal readonly record struct MatchSentence(int FirstToken, int EndToken, bool
 /// </summary>
 internal ref struct MechanismText
 {
+    private static readonly SearchValues<char> Terminators = SearchValues.Create(".!?\u2026");
+
     private MatchToken[] _tokens;
     private MatchSentence[] _sentences;
 
@@ -121,6 +123,4 @@ internal ref struct MechanismText
             _sentences = null!;
         }
     }
-
-    private static readonly SearchValues<char> Terminators = SearchValues.Create(".!?\u2026");
 }
