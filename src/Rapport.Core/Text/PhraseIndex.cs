@@ -44,9 +44,25 @@ internal sealed class PhraseIndex
         // Longer phrases first, so the first match at a position is the longest.
         int[] Ordered(IEnumerable<int> ids) => [.. ids.OrderByDescending(i => _phrases[i].Length)];
         var ids = Enumerable.Range(0, _phrases.Length).ToArray();
-        _byFirstWord = ids.Where(i => _phrases[i][0] > AnyWord).GroupBy(i => _phrases[i][0]).ToFrozenDictionary(g => g.Key, g => Ordered(g));
         _numberFirst = Ordered(ids.Where(i => _phrases[i][0] == AnyNumber));
         _ordinalFirst = Ordered(ids.Where(i => _phrases[i][0] == AnyOrdinal));
+
+        // Number words and ordinals also start the wildcard phrases, so matching needs one lookup per word.
+        var byFirst = ids.Where(i => _phrases[i][0] > AnyWord).GroupBy(i => _phrases[i][0]).ToDictionary(g => g.Key, g => g.ToList());
+        foreach (var (words, wildcards) in new[] { (NumberWords, _numberFirst), (Ordinals, _ordinalFirst) })
+        {
+            foreach (var word in words)
+            {
+                if (!byFirst.TryGetValue(word, out var list))
+                {
+                    byFirst[word] = list = [];
+                }
+
+                list.AddRange(wildcards);
+            }
+        }
+
+        _byFirstWord = byFirst.Where(kv => kv.Value.Count > 0).ToFrozenDictionary(kv => kv.Key, kv => Ordered(kv.Value));
     }
 
     public int Count => _phrases.Length;
@@ -92,14 +108,9 @@ internal sealed class PhraseIndex
                 count = Collect(candidates, tokens, words, w, matches, count, longestOnly);
             }
 
-            if (IsNumber(token))
+            else if (token.Kind == TokenKind.Number)
             {
                 count = Collect(_numberFirst, tokens, words, w, matches, count, longestOnly);
-            }
-
-            if (Ordinals.Contains(token.Hash))
-            {
-                count = Collect(_ordinalFirst, tokens, words, w, matches, count, longestOnly);
             }
         }
 

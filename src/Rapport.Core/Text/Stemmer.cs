@@ -12,6 +12,20 @@ internal static class Stemmer
         "edly", "ful", "ing", "ies", "ied", "ous", "ive", "ity", "ers", "est", "ed", "er", "ly", "es", "s",
     ];
 
+    // Suffixes by their last letter, longest first, so a word is compared only with the few that can match.
+    private static readonly string[][] ByLastLetter = BuildIndex();
+
+    private static string[][] BuildIndex()
+    {
+        var index = new string[26][];
+        for (var c = 0; c < 26; c++)
+        {
+            index[c] = [.. Suffixes.Where(s => s[^1] == 'a' + c)];
+        }
+
+        return index;
+    }
+
     public static int StemLength(ReadOnlySpan<char> word)
     {
         if (word.Length < 5)
@@ -19,7 +33,13 @@ internal static class Stemmer
             return word.Length;
         }
 
-        foreach (var suffix in Suffixes)
+        var last = TextHash.Fold(word[^1]) - 'a';
+        if ((uint)last >= 26)
+        {
+            return word.Length;
+        }
+
+        foreach (var suffix in ByLastLetter[last])
         {
             if (word.Length - suffix.Length >= 3 && word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
             {

@@ -36,7 +36,7 @@ internal static class Tokenizer
 
             var start = i;
             var kind = TokenKind.Word;
-            if (IsUrlStart(text[i..]))
+            if (c is 'h' or 'H' or 'w' or 'W' && IsUrlStart(text[i..]))
             {
                 while (i < text.Length && !char.IsWhiteSpace(text[i]))
                 {

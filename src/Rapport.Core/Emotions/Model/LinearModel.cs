@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.IO.Compression;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace Rapport.Core.Emotions.Model;
@@ -17,6 +18,7 @@ internal sealed class LinearModel
     private readonly sbyte[] _weights;
     private readonly float[] _bias;
     private readonly float[] _scale;
+    private readonly int _stride;
 
     public LinearModel(IReadOnlyList<string> labels, IReadOnlyList<ulong> featureHashes, sbyte[] weights, float[] bias, float[] scale, float[] thresholds)
     {
@@ -27,7 +29,15 @@ internal sealed class LinearModel
 
         Labels = labels;
         _rows = featureHashes.Select((h, i) => KeyValuePair.Create(h, i)).ToFrozenDictionary();
-        _weights = weights;
+
+        // Rows are padded with zeros to a multiple of 16 outputs so they add with whole vectors.
+        _stride = (labels.Count + 15) / 16 * 16;
+        _weights = new sbyte[featureHashes.Count * _stride];
+        for (var f = 0; f < featureHashes.Count; f++)
+        {
+            weights.AsSpan(f * labels.Count, labels.Count).CopyTo(_weights.AsSpan(f * _stride));
+        }
+
         _bias = bias;
         _scale = scale;
         Thresholds = thresholds;
@@ -59,7 +69,7 @@ internal sealed class LinearModel
     public void Score(ReadOnlySpan<Feature> features, Span<float> logits, Span<int> rows)
     {
         var labelCount = Labels.Count;
-        Span<int> sums = labelCount <= 128 ? stackalloc int[labelCount] : new int[labelCount];
+        Span<int> sums = stackalloc int[_stride];
         sums.Clear();
         for (var f = 0; f < features.Length; f++)
         {
@@ -70,11 +80,7 @@ internal sealed class LinearModel
             }
 
             rows[f] = row;
-            var w = _weights.AsSpan(row * labelCount, labelCount);
-            for (var l = 0; l < w.Length; l++)
-            {
-                sums[l] += w[l];
-            }
+            AddRow(_weights.AsSpan(row * _stride, _stride), sums);
         }
 
         var norm = 1f / MathF.Sqrt(Math.Max(1, features.Length));
@@ -84,8 +90,34 @@ internal sealed class LinearModel
         }
     }
 
+    /// <summary>sums += row, widening int8 to int32, 16 lanes at a time where the hardware allows.</summary>
+    private static void AddRow(ReadOnlySpan<sbyte> row, Span<int> sums)
+    {
+        var i = 0;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            for (; i + 16 <= row.Length; i += 16)
+            {
+                var bytes = Vector128.Create(row.Slice(i, 16));
+                var (low, high) = Vector128.Widen(bytes);
+                var (a, b) = Vector128.Widen(low);
+                var (c, d) = Vector128.Widen(high);
+                var target = sums.Slice(i, 16);
+                (Vector128.Create(target[..4]) + a).CopyTo(target[..4]);
+                (Vector128.Create(target.Slice(4, 4)) + b).CopyTo(target.Slice(4, 4));
+                (Vector128.Create(target.Slice(8, 4)) + c).CopyTo(target.Slice(8, 4));
+                (Vector128.Create(target.Slice(12, 4)) + d).CopyTo(target.Slice(12, 4));
+            }
+        }
+
+        for (; i < row.Length; i++)
+        {
+            sums[i] += row[i];
+        }
+    }
+
     /// <summary>The contribution of one feature row to one output's logit (before normalisation).</summary>
-    public float Contribution(int row, int label) => _scale[label] * _weights[(row * Labels.Count) + label];
+    public float Contribution(int row, int label) => _scale[label] * _weights[(row * _stride) + label];
 
     public static float Sigmoid(float x) => 1f / (1f + MathF.Exp(-x));
 
@@ -155,8 +187,15 @@ internal sealed class LinearModel
         WriteFloats(writer, _bias);
         WriteFloats(writer, _scale);
         WriteFloats(writer, [.. Thresholds]);
-        var bytes = new byte[_weights.Length];
-        Buffer.BlockCopy(_weights, 0, bytes, 0, bytes.Length);
+        var bytes = new byte[_rows.Count * Labels.Count];
+        for (var f = 0; f < _rows.Count; f++)
+        {
+            for (var l = 0; l < Labels.Count; l++)
+            {
+                bytes[(f * Labels.Count) + l] = (byte)_weights[(f * _stride) + l];
+            }
+        }
+
         writer.Write(bytes);
     }
 
