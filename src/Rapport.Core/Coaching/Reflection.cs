@@ -25,6 +25,8 @@ internal static class Reflection
         "and", "but", "so", "because", "that", "when", "if", "since", "why", "as", "though", "although", "until",
     };
 
+    private static readonly string[] ClauseWords = [" and ", " but ", " because ", " so ", " which "];
+
     private static readonly string[] Openers = ["hi", "hello", "hey", "dear", "so", "and", "but", "also", "well", "ok", "okay", "um", "look", "listen", "honestly", "seriously", "ugh"];
 
     private static readonly string[] UrgencyMarkers =
@@ -137,7 +139,7 @@ internal static class Reflection
         }
 
         // " and " / " but " / " because " split clauses, looked at from their first letter.
-        foreach (var word in new[] { " and ", " but ", " because ", " so ", " which " })
+        foreach (var word in ClauseWords)
         {
             var at = backwards ? i - word.Length + 1 : i;
             if (at >= 0 && at + word.Length <= text.Length && string.CompareOrdinal(text, at, word, 0, word.Length) == 0)
