@@ -145,6 +145,15 @@ public sealed class EmotionAnalyzer
 
         var contrast = ApplyContrast(text, tokens, cues, scores);
 
+        // A clear complaint with no positive cue: the model's positive readings ("works", "great") are likely misread.
+        var complaint = Math.Max(Math.Max(ruleStrength[(int)SupportEmotion.Frustration], ruleStrength[(int)SupportEmotion.Impatience]),
+            Math.Max(ruleStrength[(int)SupportEmotion.Anger], ruleStrength[(int)SupportEmotion.Disappointment]));
+        if (complaint >= 0.6 && ruleStrength[(int)SupportEmotion.Gratitude] < 0.3 && ruleStrength[(int)SupportEmotion.Relief] < 0.3)
+        {
+            scores[(int)SupportEmotion.Gratitude] *= 0.6;
+            scores[(int)SupportEmotion.Relief] *= 0.6;
+        }
+
         if (suppressPositive)
         {
             scores[(int)SupportEmotion.Gratitude] *= 0.2;
@@ -166,8 +175,6 @@ public sealed class EmotionAnalyzer
         var valence = (LexicalWeight * lexicalValence) + ((1 - LexicalWeight) * modelSentiment);
 
         // Complaints the valence lexicon cannot see ("third time", "no one is responding") pull valence down.
-        var complaint = Math.Max(Math.Max(ruleStrength[(int)SupportEmotion.Frustration], ruleStrength[(int)SupportEmotion.Impatience]),
-            Math.Max(ruleStrength[(int)SupportEmotion.Anger], ruleStrength[(int)SupportEmotion.Disappointment]));
         valence -= 0.3 * Strong(complaint);
         if (contrast)
         {
