@@ -313,11 +313,6 @@ public sealed class EmotionAnalyzer
         scores[(int)EkmanEmotion.Surprise] = NoisyOr(scores[(int)EkmanEmotion.Surprise], Strong(rules[(int)SupportEmotion.Confusion]));
         scores[(int)EkmanEmotion.Joy] = suppressPositive ? scores[(int)EkmanEmotion.Joy] * 0.2
             : NoisyOr(scores[(int)EkmanEmotion.Joy], Strong(Math.Max(rules[(int)SupportEmotion.Gratitude], rules[(int)SupportEmotion.Relief])));
-        if (scores[(int)EkmanEmotion.Anger] >= 0.5 || scores[(int)EkmanEmotion.Fear] >= 0.5 || scores[(int)EkmanEmotion.Sadness] >= 0.5)
-        {
-            scores[(int)EkmanEmotion.Neutral] *= 0.8;
-        }
-
         return Decide<EkmanEmotion>(scores, (int)EkmanEmotion.Neutral);
     }
 
@@ -342,7 +337,11 @@ public sealed class EmotionAnalyzer
         return Decide<Sentiment>(scores, (int)Emotions.Sentiment.Neutral);
     }
 
-    private static double Strong(double rule) => rule >= 0.5 ? rule : 0;
+    /// <summary>
+    /// Only strong rule evidence moves the Ekman and sentiment readings; 0.7 (rather than 0.5) keeps weak support cues
+    /// from adding false anger to general text (GoEmotions dev Ekman macro-F1 0.574 at 0.5, 0.583 at 0.7).
+    /// </summary>
+    private static double Strong(double rule) => rule >= 0.7 ? rule : 0;
 
     /// <summary>Labels at or above 0.5; neutral only when alone; the best-scoring label when none reaches 0.5.</summary>
     private static T[] Decide<T>(ReadOnlySpan<double> scores, int neutral)
