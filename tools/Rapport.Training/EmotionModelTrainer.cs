@@ -71,7 +71,9 @@ internal sealed class EmotionModelTrainer(GoEmotionsCorpus corpus, TrainingOptio
         return features.Take(count).Select(f => f.Hash).ToArray();
     }
 
-    private Dictionary<ulong, int> BuildVocabulary(IEnumerable<ulong[]> documents)
+    private Dictionary<ulong, int> BuildVocabulary(IEnumerable<ulong[]> documents) => BuildVocabulary(documents, options.MinCount);
+
+    internal static Dictionary<ulong, int> BuildVocabulary(IEnumerable<ulong[]> documents, int minCount)
     {
         var counts = new Dictionary<ulong, int>();
         foreach (var doc in documents)
@@ -85,7 +87,7 @@ internal sealed class EmotionModelTrainer(GoEmotionsCorpus corpus, TrainingOptio
         var vocabulary = new Dictionary<ulong, int>();
         foreach (var (hash, count) in counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key))
         {
-            if (count >= options.MinCount)
+            if (count >= minCount)
             {
                 vocabulary[hash] = vocabulary.Count;
             }
@@ -257,9 +259,13 @@ internal sealed class EmotionModelTrainer(GoEmotionsCorpus corpus, TrainingOptio
         return best;
     }
 
-    private LinearModel Quantize(float[] weights, float[] bias, float[] thresholds, Dictionary<ulong, int> vocabulary)
+    private LinearModel Quantize(float[] weights, float[] bias, float[] thresholds, Dictionary<ulong, int> vocabulary) =>
+        Quantize(_outputs, weights, bias, thresholds, vocabulary);
+
+    /// <summary>int8 weights with one scale per output; rows ordered by vocabulary index.</summary>
+    internal static LinearModel Quantize(string[] outputs, float[] weights, float[] bias, float[] thresholds, Dictionary<ulong, int> vocabulary)
     {
-        var labelCount = _outputs.Length;
+        var labelCount = outputs.Length;
         var featureCount = vocabulary.Count;
         var scale = new float[labelCount];
         for (var l = 0; l < labelCount; l++)
@@ -284,6 +290,6 @@ internal sealed class EmotionModelTrainer(GoEmotionsCorpus corpus, TrainingOptio
         }
 
         var hashes = vocabulary.OrderBy(kv => kv.Value).Select(kv => kv.Key).ToArray();
-        return new LinearModel(_outputs, hashes, quantized, bias, scale, thresholds);
+        return new LinearModel(outputs, hashes, quantized, bias, scale, thresholds);
     }
 }

@@ -24,9 +24,12 @@ public sealed class EmotionAnalyzer
     // Valence blends VADER-style lexical valence with the model's sentiment; 0.5 maximised the mean correlation on
     // VADER's movie, Amazon and NYT snippets (docs/benchmarks.md).
     private const double LexicalWeight = 0.5;
+
+    /// <summary>The trained valence head's share of valence, chosen by tools/Rapport.Training on out-of-fold predictions.</summary>
+    internal const double ValenceHeadWeight = 0.5;
     private const int MaxEvidencePerLabel = 4;
 
-    private static readonly Lazy<EmotionAnalyzer> LazyDefault = new(() => new EmotionAnalyzer());
+    private static readonly Lazy<EmotionAnalyzer> LazyDefault = new(() => new EmotionAnalyzer(withValenceHead: true));
 
     // Cue matches hold references, so they cannot live on the stack; one buffer per thread keeps Analyze thread-safe.
     [ThreadStatic]
@@ -37,14 +40,24 @@ public sealed class EmotionAnalyzer
     private readonly ValenceScorer _valence;
     private readonly LanguageDetector _languages;
 
-    private EmotionAnalyzer()
+    private readonly LinearModel? _valenceHead;
+
+    private EmotionAnalyzer(bool withValenceHead)
     {
         using var stream = EmbeddedText.Open("emotions/goemotions.model.gz");
         _outputs = new EmotionModelOutputs(LinearModel.Read(stream));
         _cues = CueLexicon.Default;
         _valence = ValenceScorer.Default;
         _languages = LanguageDetector.Default;
+        if (withValenceHead && EmbeddedText.Exists("emotions/valence.model.gz"))
+        {
+            using var head = EmbeddedText.Open("emotions/valence.model.gz");
+            _valenceHead = LinearModel.Read(head);
+        }
     }
+
+    /// <summary>An analyzer without the trained valence head: what tools/Rapport.Training fits the head against.</summary>
+    internal static EmotionAnalyzer WithoutValenceHead() => new(withValenceHead: false);
 
     /// <summary>The shared analyzer (its data loads on first use).</summary>
     public static EmotionAnalyzer Default => LazyDefault.Value;
@@ -173,6 +186,17 @@ public sealed class EmotionAnalyzer
         var modelSentiment = LinearModel.Sigmoid(logits[_outputs.Sentiment[(int)Emotions.Sentiment.Positive]])
             - LinearModel.Sigmoid(logits[_outputs.Sentiment[(int)Emotions.Sentiment.Negative]]);
         var valence = (LexicalWeight * lexicalValence) + ((1 - LexicalWeight) * modelSentiment);
+        if (_valenceHead is not null)
+        {
+            // The head was fitted to human valence ratings of review snippets (docs/data.md); it refines, not replaces,
+            // and the support-desk adjustments below still apply after it.
+            Span<float> head = stackalloc float[1];
+            _valenceHead.Score(features, head);
+            valence = ((1 - ValenceHeadWeight) * valence) + (ValenceHeadWeight * Math.Tanh(head[0]));
+        }
+
+        // Degree words scale what is said: "extremely bad" is worse than "bad", "slightly bad" milder.
+        valence *= 1 + (0.15 * Math.Clamp(shape.Degree, -2, 2));
 
         // Complaints the valence lexicon cannot see ("third time", "no one is responding") pull valence down.
         valence -= 0.3 * Strong(complaint);

@@ -3,8 +3,11 @@ using Rapport.Core.Text;
 namespace Rapport.Core.Emotions;
 
 /// <summary>How a text looks rather than what it says: shouting, "!!!", "???", degree words, a contrast.</summary>
-internal readonly record struct TextShape(bool Shouting, bool AllShouting, int Exclamations, bool ExclamationRun, bool QuestionRun, bool Boosted)
+internal readonly record struct TextShape(bool Shouting, bool AllShouting, int Exclamations, bool ExclamationRun, bool QuestionRun, int Degree)
 {
+    /// <summary>True when degree words make the text stronger ("extremely", "so").</summary>
+    public bool Boosted => Degree > 0;
+
     private static readonly ulong[] Contrasts = [TextHash.Of("but"), TextHash.Of("however"), TextHash.Of("although"), TextHash.Of("though")];
 
     public static TextShape Of(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens)
@@ -14,7 +17,7 @@ internal readonly record struct TextShape(bool Shouting, bool AllShouting, int E
         var exclamations = 0;
         var exclamationRun = false;
         var questionRun = false;
-        var boosted = false;
+        var degree = 0;
         foreach (var token in tokens)
         {
             switch (token.Kind)
@@ -22,7 +25,7 @@ internal readonly record struct TextShape(bool Shouting, bool AllShouting, int E
                 case TokenKind.Word:
                     words++;
                     caps += token.IsAllCaps && token.Length > 2 ? 1 : 0;
-                    boosted |= ValenceScorer.Default.IsBooster(token.Hash);
+                    degree += Math.Sign(ValenceScorer.Default.BoosterScalar(token.Hash));
                     break;
                 case TokenKind.Punctuation:
                     var slice = token.Slice(text);
@@ -37,7 +40,7 @@ internal readonly record struct TextShape(bool Shouting, bool AllShouting, int E
         // Shouting: several words in capitals, or most of a message (ignoring short acronyms such as "ASAP" alone).
         var shouting = caps >= 3 || (caps >= 2 && caps * 2 >= words);
         var allShouting = caps >= 3 && caps * 10 >= words * 8;
-        return new TextShape(shouting, allShouting, exclamations, exclamationRun, questionRun, boosted);
+        return new TextShape(shouting, allShouting, exclamations, exclamationRun, questionRun, degree);
     }
 
     /// <summary>The character position of the last contrast word ("but", "however"), or -1.</summary>

@@ -51,7 +51,8 @@ internal sealed class ValenceScorer
         return new ValenceScorer(valence.ToFrozenDictionary(), boosters.ToFrozenDictionary());
     }
 
-    public bool IsBooster(ulong hash) => _boosters.ContainsKey(hash);
+    /// <summary>The degree word's scalar: positive for boosters ("extremely"), negative for dampeners ("slightly"), else 0.</summary>
+    public float BoosterScalar(ulong hash) => _boosters.GetValueOrDefault(hash);
 
     public float ValenceOf(ulong hash) => _valence.GetValueOrDefault(hash);
 

@@ -14,6 +14,9 @@ internal static class EmbeddedText
             ?? throw new InvalidOperationException($"Embedded resource '{name}' is missing from Rapport.Core.");
     }
 
+    public static bool Exists(string relativePath) =>
+        Assembly.GetManifestResourceInfo("Rapport.Core.Resources." + relativePath) is not null;
+
     /// <summary>The data lines of a TSV resource: comments (#) and blank lines skipped, split on tabs.</summary>
     public static IEnumerable<(int LineNumber, string[] Fields)> ReadTsv(string relativePath)
     {

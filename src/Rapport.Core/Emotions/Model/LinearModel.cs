@@ -66,21 +66,28 @@ internal sealed class LinearModel
     /// Computes the logit of every output. <paramref name="rows"/> receives each feature's weight row (-1 when the
     /// feature is unknown), so callers can explain a score without a second lookup.
     /// </summary>
-    public void Score(ReadOnlySpan<Feature> features, Span<float> logits, Span<int> rows)
+    public void Score(ReadOnlySpan<Feature> features, Span<float> logits, Span<int> rows) => Score(features, logits, rows, recordRows: true);
+
+    /// <summary>Computes the logit of every output.</summary>
+    public void Score(ReadOnlySpan<Feature> features, Span<float> logits) => Score(features, logits, [], recordRows: false);
+
+    private void Score(ReadOnlySpan<Feature> features, Span<float> logits, Span<int> rows, bool recordRows)
     {
         var labelCount = Labels.Count;
         Span<int> sums = stackalloc int[_stride];
         sums.Clear();
         for (var f = 0; f < features.Length; f++)
         {
-            if (!_rows.TryGetValue(features[f].Hash, out var row))
+            var known = _rows.TryGetValue(features[f].Hash, out var row);
+            if (recordRows)
             {
-                rows[f] = -1;
-                continue;
+                rows[f] = known ? row : -1;
             }
 
-            rows[f] = row;
-            AddRow(_weights.AsSpan(row * _stride, _stride), sums);
+            if (known)
+            {
+                AddRow(_weights.AsSpan(row * _stride, _stride), sums);
+            }
         }
 
         var norm = 1f / MathF.Sqrt(Math.Max(1, features.Length));
