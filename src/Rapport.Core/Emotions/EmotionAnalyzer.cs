@@ -27,7 +27,6 @@ public sealed class EmotionAnalyzer
 
     /// <summary>The trained valence head's share of valence, chosen by tools/Rapport.Training on out-of-fold predictions.</summary>
     internal const double ValenceHeadWeight = 0.5;
-    private const int MaxEvidencePerLabel = 4;
 
     private static readonly Lazy<EmotionAnalyzer> LazyDefault = new(() => new EmotionAnalyzer(withValenceHead: true));
 
@@ -142,10 +141,10 @@ public sealed class EmotionAnalyzer
         {
             for (var e = 0; e < EmotionScores.Count; e++)
             {
-                ruleStrength[e] = NoisyOr(ruleStrength[e], cue.Pattern.Effects[e]);
+                ruleStrength[e] = Probability.NoisyOr(ruleStrength[e], cue.Pattern.Effects[e]);
             }
 
-            ruleRisk = NoisyOr(ruleRisk, cue.Pattern.Risk);
+            ruleRisk = Probability.NoisyOr(ruleRisk, cue.Pattern.Risk);
             suppressPositive |= cue.Pattern.Suppress;
         }
 
@@ -153,7 +152,7 @@ public sealed class EmotionAnalyzer
         ApplyShape(shape, ruleStrength, lexicalValence < -0.05, ref ruleRisk);
         for (var e = 0; e < (int)SupportEmotion.Neutral; e++)
         {
-            scores[e] = NoisyOr(scores[e], ruleStrength[e]);
+            scores[e] = Probability.NoisyOr(scores[e], ruleStrength[e]);
         }
 
         var contrast = ApplyContrast(text, tokens, cues, scores);
@@ -182,7 +181,7 @@ public sealed class EmotionAnalyzer
         scores[(int)SupportEmotion.Neutral] *= 1 - strongestRule;
 
         // 4. Labels, valence, intensity, risk.
-        var labels = SupportLabels(scores);
+        var labels = ReadingDimensions.SupportLabels(scores);
         var modelSentiment = LinearModel.Sigmoid(logits[_outputs.Sentiment[(int)Emotions.Sentiment.Positive]])
             - LinearModel.Sigmoid(logits[_outputs.Sentiment[(int)Emotions.Sentiment.Negative]]);
         var valence = (LexicalWeight * lexicalValence) + ((1 - LexicalWeight) * modelSentiment);
@@ -199,7 +198,7 @@ public sealed class EmotionAnalyzer
         valence *= 1 + (0.15 * Math.Clamp(shape.Degree, -2, 2));
 
         // Complaints the valence lexicon cannot see ("third time", "no one is responding") pull valence down.
-        valence -= 0.3 * Strong(complaint);
+        valence -= 0.3 * SchemeReading.Strong(complaint);
         if (contrast)
         {
             valence = Math.Min(valence, (0.4 * valence) - 0.3);
@@ -207,29 +206,27 @@ public sealed class EmotionAnalyzer
 
         valence = suppressPositive ? Math.Min(valence, -0.4) : Math.Clamp(valence, -1, 1);
 
-        var intensity = Intensity(scores, labels, valence, shape);
-        var risk = EscalationRisk(scores, ruleRisk, valence, shape);
+        var intensity = ReadingDimensions.Intensity(scores, labels, valence, shape);
+        var risk = ReadingDimensions.EscalationRisk(scores, ruleRisk, valence, shape);
 
         return new EmotionReading
         {
-            Language = language.Code is "und" && tokens.Length > 0 ? "und" : language.Code,
+            Language = language.Code,
             LanguageConfidence = language.Confidence,
             Analyzed = true,
             Labels = labels,
             Scores = new EmotionScores(scores),
-            Ekman = EkmanLabels(logits, ruleStrength, suppressPositive || contrast),
-            Sentiment = SentimentLabels(logits, ruleStrength, valence, suppressPositive || contrast),
-            GoEmotions = GoEmotionLabels(logits),
+            Ekman = SchemeReading.EkmanLabels(_outputs, logits, ruleStrength, suppressPositive || contrast),
+            Sentiment = SchemeReading.SentimentLabels(_outputs, logits, ruleStrength, valence, suppressPositive || contrast),
+            GoEmotions = SchemeReading.GoEmotionLabels(_outputs, logits),
             Valence = Math.Round(valence, 4),
             Intensity = Math.Round(intensity, 4),
             EscalationRisk = Math.Round(risk, 4),
-            Evidence = CollectEvidence(tokens, features, rows, labels, cues, shape),
-            Signals = Signals(cues, shape, suppressPositive, contrast),
+            Evidence = EvidenceCollector.CollectEvidence(_outputs, tokens, features, rows, labels, cues, shape),
+            Signals = EvidenceCollector.Signals(cues, shape, suppressPositive, contrast),
             Truncated = truncated,
         };
     }
-
-    private static double NoisyOr(double a, double b) => 1 - ((1 - a) * (1 - b));
 
     private static void ApplyShape(TextShape shape, double[] ruleStrength, bool negative, ref double ruleRisk)
     {
@@ -237,26 +234,26 @@ public sealed class EmotionAnalyzer
         negative |= ruleStrength[(int)SupportEmotion.Frustration] >= 0.3 || ruleStrength[(int)SupportEmotion.Anger] >= 0.3;
         if (shape.ExclamationRun && negative)
         {
-            ruleStrength[(int)SupportEmotion.Frustration] = NoisyOr(ruleStrength[(int)SupportEmotion.Frustration], 0.3);
-            ruleStrength[(int)SupportEmotion.Anger] = NoisyOr(ruleStrength[(int)SupportEmotion.Anger], 0.2);
+            ruleStrength[(int)SupportEmotion.Frustration] = Probability.NoisyOr(ruleStrength[(int)SupportEmotion.Frustration], 0.3);
+            ruleStrength[(int)SupportEmotion.Anger] = Probability.NoisyOr(ruleStrength[(int)SupportEmotion.Anger], 0.2);
         }
 
         if (shape.Shouting)
         {
-            ruleStrength[(int)SupportEmotion.Anger] = NoisyOr(ruleStrength[(int)SupportEmotion.Anger], shape.AllShouting ? 0.5 : 0.35);
-            ruleStrength[(int)SupportEmotion.Frustration] = NoisyOr(ruleStrength[(int)SupportEmotion.Frustration], 0.3);
-            ruleRisk = NoisyOr(ruleRisk, 0.2);
+            ruleStrength[(int)SupportEmotion.Anger] = Probability.NoisyOr(ruleStrength[(int)SupportEmotion.Anger], shape.AllShouting ? 0.5 : 0.35);
+            ruleStrength[(int)SupportEmotion.Frustration] = Probability.NoisyOr(ruleStrength[(int)SupportEmotion.Frustration], 0.3);
+            ruleRisk = Probability.NoisyOr(ruleRisk, 0.2);
         }
 
         if (shape.ExclamationRun)
         {
-            ruleRisk = NoisyOr(ruleRisk, 0.05);
+            ruleRisk = Probability.NoisyOr(ruleRisk, 0.05);
         }
 
         if (shape.QuestionRun)
         {
-            ruleStrength[(int)SupportEmotion.Impatience] = NoisyOr(ruleStrength[(int)SupportEmotion.Impatience], 0.3);
-            ruleStrength[(int)SupportEmotion.Frustration] = NoisyOr(ruleStrength[(int)SupportEmotion.Frustration], 0.25);
+            ruleStrength[(int)SupportEmotion.Impatience] = Probability.NoisyOr(ruleStrength[(int)SupportEmotion.Impatience], 0.3);
+            ruleStrength[(int)SupportEmotion.Frustration] = Probability.NoisyOr(ruleStrength[(int)SupportEmotion.Frustration], 0.25);
         }
     }
 
@@ -287,335 +284,8 @@ public sealed class EmotionAnalyzer
 
         scores[(int)SupportEmotion.Gratitude] *= 0.4;
         scores[(int)SupportEmotion.Relief] *= 0.4;
-        scores[(int)SupportEmotion.Frustration] = NoisyOr(scores[(int)SupportEmotion.Frustration], 0.3);
+        scores[(int)SupportEmotion.Frustration] = Probability.NoisyOr(scores[(int)SupportEmotion.Frustration], 0.3);
         return true;
-    }
-
-    private static SupportEmotion[] SupportLabels(double[] scores)
-    {
-        var count = 0;
-        for (var e = 0; e < (int)SupportEmotion.Neutral; e++)
-        {
-            if (scores[e] >= 0.5)
-            {
-                count++;
-            }
-        }
-
-        if (count == 0)
-        {
-            return [SupportEmotion.Neutral];
-        }
-
-        var labels = new SupportEmotion[count];
-        var k = 0;
-        for (var e = 0; e < (int)SupportEmotion.Neutral; e++)
-        {
-            if (scores[e] >= 0.5)
-            {
-                labels[k++] = (SupportEmotion)e;
-            }
-        }
-
-        // Strongest first.
-        Array.Sort(labels, (a, b) => scores[(int)b].CompareTo(scores[(int)a]));
-        return labels;
-    }
-
-    private EkmanEmotion[] EkmanLabels(ReadOnlySpan<float> logits, double[] rules, bool suppressPositive)
-    {
-        Span<double> scores = stackalloc double[7];
-        for (var i = 0; i < scores.Length; i++)
-        {
-            scores[i] = _outputs.Calibrated(_outputs.Ekman[i], logits[_outputs.Ekman[i]]);
-        }
-
-        // Only strong rule evidence moves the Ekman reading: support cues map onto the nearest basic emotion.
-        scores[(int)EkmanEmotion.Anger] = NoisyOr(scores[(int)EkmanEmotion.Anger], Strong(Math.Max(rules[(int)SupportEmotion.Anger], Math.Max(rules[(int)SupportEmotion.Frustration], rules[(int)SupportEmotion.Impatience]))));
-        scores[(int)EkmanEmotion.Fear] = NoisyOr(scores[(int)EkmanEmotion.Fear], Strong(rules[(int)SupportEmotion.Worry]));
-        scores[(int)EkmanEmotion.Sadness] = NoisyOr(scores[(int)EkmanEmotion.Sadness], Strong(rules[(int)SupportEmotion.Disappointment]));
-        scores[(int)EkmanEmotion.Surprise] = NoisyOr(scores[(int)EkmanEmotion.Surprise], Strong(rules[(int)SupportEmotion.Confusion]));
-        scores[(int)EkmanEmotion.Joy] = suppressPositive ? scores[(int)EkmanEmotion.Joy] * 0.2
-            : NoisyOr(scores[(int)EkmanEmotion.Joy], Strong(Math.Max(rules[(int)SupportEmotion.Gratitude], rules[(int)SupportEmotion.Relief])));
-        return Decide<EkmanEmotion>(scores, (int)EkmanEmotion.Neutral);
-    }
-
-    private Sentiment[] SentimentLabels(ReadOnlySpan<float> logits, double[] rules, double valence, bool suppressPositive)
-    {
-        Span<double> scores = stackalloc double[4];
-        for (var i = 0; i < scores.Length; i++)
-        {
-            scores[i] = _outputs.Calibrated(_outputs.Sentiment[i], logits[_outputs.Sentiment[i]]);
-        }
-
-        var negativeRules = Math.Max(Math.Max(rules[(int)SupportEmotion.Anger], rules[(int)SupportEmotion.Frustration]),
-            Math.Max(rules[(int)SupportEmotion.Disappointment], Math.Max(rules[(int)SupportEmotion.Worry], rules[(int)SupportEmotion.Impatience])));
-        scores[(int)Emotions.Sentiment.Negative] = NoisyOr(scores[(int)Emotions.Sentiment.Negative], Strong(negativeRules));
-        scores[(int)Emotions.Sentiment.Positive] = suppressPositive ? scores[(int)Emotions.Sentiment.Positive] * 0.2
-            : NoisyOr(scores[(int)Emotions.Sentiment.Positive], Strong(Math.Max(rules[(int)SupportEmotion.Gratitude], rules[(int)SupportEmotion.Relief])));
-        if (valence <= -0.5)
-        {
-            scores[(int)Emotions.Sentiment.Negative] = NoisyOr(scores[(int)Emotions.Sentiment.Negative], 0.2);
-        }
-
-        return Decide<Sentiment>(scores, (int)Emotions.Sentiment.Neutral);
-    }
-
-    /// <summary>
-    /// Only strong rule evidence moves the Ekman and sentiment readings; 0.7 (rather than 0.5) keeps weak support cues
-    /// from adding false anger to general text (GoEmotions dev Ekman macro-F1 0.574 at 0.5, 0.583 at 0.7).
-    /// </summary>
-    private static double Strong(double rule) => rule >= 0.7 ? rule : 0;
-
-    /// <summary>Labels at or above 0.5; neutral only when alone; the best-scoring label when none reaches 0.5.</summary>
-    private static T[] Decide<T>(ReadOnlySpan<double> scores, int neutral)
-        where T : struct, Enum
-    {
-        var count = 0;
-        var best = 0;
-        for (var i = 0; i < scores.Length; i++)
-        {
-            if (scores[i] >= 0.5 && i != neutral)
-            {
-                count++;
-            }
-
-            if (scores[i] > scores[best])
-            {
-                best = i;
-            }
-        }
-
-        if (count == 0)
-        {
-            return [(T)(object)best];
-        }
-
-        var labels = new T[count];
-        var k = 0;
-        for (var i = 0; i < scores.Length; i++)
-        {
-            if (scores[i] >= 0.5 && i != neutral)
-            {
-                labels[k++] = (T)(object)i;
-            }
-        }
-
-        return labels;
-    }
-
-    private string[] GoEmotionLabels(ReadOnlySpan<float> logits)
-    {
-        Span<double> scores = stackalloc double[_outputs.GoEmotions.Length];
-        for (var i = 0; i < scores.Length; i++)
-        {
-            scores[i] = _outputs.Calibrated(_outputs.GoEmotions[i], logits[_outputs.GoEmotions[i]]);
-        }
-
-        var count = 0;
-        var best = 0;
-        for (var i = 0; i < scores.Length; i++)
-        {
-            count += scores[i] >= 0.5 ? 1 : 0;
-            best = scores[i] > scores[best] ? i : best;
-        }
-
-        if (count == 0)
-        {
-            return [_outputs.GoEmotionNames[best]];
-        }
-
-        var labels = new string[count];
-        var k = 0;
-        for (var i = 0; i < scores.Length; i++)
-        {
-            if (scores[i] >= 0.5)
-            {
-                labels[k++] = _outputs.GoEmotionNames[i];
-            }
-        }
-
-        return labels;
-    }
-
-    private static double Intensity(double[] scores, SupportEmotion[] labels, double valence, TextShape shape)
-    {
-        var strongest = 0.0;
-        if (labels[0] != SupportEmotion.Neutral)
-        {
-            foreach (var label in labels)
-            {
-                strongest = Math.Max(strongest, scores[(int)label]);
-            }
-        }
-
-        var intensity = (0.55 * strongest) + (0.25 * Math.Abs(valence))
-            + (shape.Shouting ? 0.12 : 0) + (0.04 * Math.Min(shape.Exclamations, 3)) + (shape.Boosted ? 0.05 : 0);
-        return Math.Clamp(intensity, 0, 1);
-    }
-
-    private static double EscalationRisk(double[] scores, double ruleRisk, double valence, TextShape shape)
-    {
-        var risk = ruleRisk;
-        risk = NoisyOr(risk, 0.6 * Relu(scores[(int)SupportEmotion.Anger]));
-        risk = NoisyOr(risk, 0.45 * Relu(scores[(int)SupportEmotion.Frustration]));
-        risk = NoisyOr(risk, 0.4 * Relu(scores[(int)SupportEmotion.Impatience]));
-        risk = NoisyOr(risk, 0.25 * Relu(scores[(int)SupportEmotion.Disappointment]));
-        risk = NoisyOr(risk, 0.1 * Relu(scores[(int)SupportEmotion.Worry]));
-        risk = NoisyOr(risk, 0.2 * Math.Max(0, -valence));
-        if (shape.ExclamationRun && valence < 0)
-        {
-            risk = NoisyOr(risk, 0.1);
-        }
-
-        var positive = Math.Max(scores[(int)SupportEmotion.Gratitude], scores[(int)SupportEmotion.Relief]);
-        if (positive >= 0.5 && ruleRisk == 0 && valence > 0)
-        {
-            risk *= 0.5;
-        }
-
-        return Math.Clamp(risk, 0, 1);
-
-        // Scores below the decision threshold barely count towards risk.
-        static double Relu(double score) => score < 0.35 ? score * 0.3 : score;
-    }
-
-    private List<EmotionEvidence> CollectEvidence(ReadOnlySpan<Token> tokens, ReadOnlySpan<Feature> features, ReadOnlySpan<int> rows, SupportEmotion[] labels, ReadOnlySpan<CueMatch> cues, TextShape shape)
-    {
-        var evidence = new List<EmotionEvidence>();
-        Span<(float Weight, int Feature)> top = stackalloc (float, int)[MaxEvidencePerLabel];
-        foreach (var label in labels)
-        {
-            if (label == SupportEmotion.Neutral)
-            {
-                continue;
-            }
-
-            var before = evidence.Count;
-            foreach (var cue in cues)
-            {
-                if (cue.Pattern.Effect(label) >= 0.3 && evidence.Count - before < MaxEvidencePerLabel)
-                {
-                    AddUnique(evidence, new EmotionEvidence(label, cue.Start..cue.End, CueName(cue.Pattern.Signal)));
-                }
-            }
-
-            if (label == SupportEmotion.Anger && shape.Shouting)
-            {
-                foreach (var token in tokens)
-                {
-                    if (token.Kind == TokenKind.Word && token.IsAllCaps && token.Length > 2 && evidence.Count - before < MaxEvidencePerLabel)
-                    {
-                        AddUnique(evidence, new EmotionEvidence(label, token.Range, "shouting"));
-                    }
-                }
-            }
-
-            var output = _outputs.Support[(int)label];
-            if (output < 0)
-            {
-                continue;
-            }
-
-            // The model's strongest unigram contributions, strongest first.
-            var found = 0;
-            for (var f = 0; f < features.Length; f++)
-            {
-                var feature = features[f];
-                if (rows[f] < 0 || feature.FirstToken < 0 || feature.FirstToken != feature.LastToken)
-                {
-                    continue;
-                }
-
-                var weight = _outputs.Model.Contribution(rows[f], output);
-                if (weight < 1.5f)
-                {
-                    continue;
-                }
-
-                if (found < top.Length)
-                {
-                    top[found++] = (weight, f);
-                }
-                else
-                {
-                    var weakest = 0;
-                    for (var k = 1; k < top.Length; k++)
-                    {
-                        weakest = top[k].Weight < top[weakest].Weight ? k : weakest;
-                    }
-
-                    if (weight > top[weakest].Weight)
-                    {
-                        top[weakest] = (weight, f);
-                    }
-                }
-            }
-
-            top[..found].Sort((a, b) => b.Weight.CompareTo(a.Weight));
-            for (var k = 0; k < found && evidence.Count - before < MaxEvidencePerLabel; k++)
-            {
-                var token = tokens[features[top[k].Feature].FirstToken];
-                AddUnique(evidence, new EmotionEvidence(label, token.Start..token.End, "word"));
-            }
-        }
-
-        return evidence;
-    }
-
-    private static void AddUnique(List<EmotionEvidence> evidence, EmotionEvidence item)
-    {
-        foreach (var existing in evidence)
-        {
-            if (existing.Emotion == item.Emotion && existing.Range.Start.Value < item.Range.End.Value && item.Range.Start.Value < existing.Range.End.Value)
-            {
-                return;
-            }
-        }
-
-        evidence.Add(item);
-    }
-
-    private static string CueName(string signal) => signal.Replace('-', ' ');
-
-    private static List<string> Signals(ReadOnlySpan<CueMatch> cues, TextShape shape, bool sarcasm, bool contrast)
-    {
-        var signals = new List<string>();
-        foreach (var cue in cues)
-        {
-            var signal = cue.Pattern.Signal;
-            if (signal is not "emotion-word" and not "sarcasm-candidate" && !signals.Contains(signal))
-            {
-                signals.Add(signal);
-            }
-        }
-
-        if (sarcasm && !signals.Contains("sarcasm"))
-        {
-            signals.Add("sarcasm");
-        }
-
-        if (contrast)
-        {
-            signals.Add("contrast");
-        }
-
-        if (shape.Shouting)
-        {
-            signals.Add("shouting");
-        }
-
-        if (shape.ExclamationRun)
-        {
-            signals.Add("exclamations");
-        }
-
-        if (shape.QuestionRun)
-        {
-            signals.Add("repeated-questions");
-        }
-
-        return signals;
     }
 
     private static EmotionReading NotAnalyzed(LanguageGuess language, bool truncated) => new()
