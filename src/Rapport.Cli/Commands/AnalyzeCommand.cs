@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Rapport.Cli.Input;
 using Rapport.Cli.Output;
-using Rapport.Cli.Processing;
 using Rapport.Cli.Rendering;
 using Rapport.Core.Emotions;
 
@@ -75,44 +74,15 @@ internal static class AnalyzeCommand
         }
 
         using var source = new MessageReader(InputFiles.OpenLines(inputPath, context));
-        var reporter = ProgressReporter.Create(context, progress, "analyze", source.Length);
-        if (json)
-        {
-            await BatchPipeline.RunJsonAsync<Message, EmotionReading>(
-                source,
-                message => analyzer.Analyze(message.Text),
-                (writer, message, reading) =>
-                {
-                    writer.WriteStartObject();
-                    ReadingJson.WriteOrigin(writer, message.Line, message.Id);
-                    ReadingJson.WriteProperties(writer, reading, message.Text);
-                    writer.WriteEndObject();
-                },
-                context.Output,
-                reporter,
-                cancellationToken).ConfigureAwait(false);
-            return ExitCodes.Success;
-        }
-
-        var console = Consoles.Create(context);
-        var batches = 0;
-        await BatchPipeline.RunAsync<Message, EmotionReading>(
+        return await RecordOutput.RunAsync<Message, EmotionReading>(
+            context,
             source,
             message => analyzer.Analyze(message.Text),
-            batch =>
-            {
-                // A first batch of one is the whole input: show it in detail. Otherwise a table per batch, streamed.
-                if (++batches == 1 && batch.Count == 1)
-                {
-                    ReadingRenderer.RenderDetailed(console, batch.Items[0].Text, batch.Results[0]);
-                }
-                else
-                {
-                    ReadingRenderer.RenderTable(console, batch.Items.AsSpan(0, batch.Count), batch.Results.AsSpan(0, batch.Count));
-                }
-            },
-            reporter,
+            json,
+            ProgressReporter.Create(context, progress, "analyze", source.Length),
+            (writer, message, reading) => ReadingJson.WriteProperties(writer, reading, message.Text),
+            (console, message, reading) => ReadingRenderer.RenderDetailed(console, message.Text, reading),
+            ReadingRenderer.RenderTable,
             cancellationToken).ConfigureAwait(false);
-        return ExitCodes.Success;
     }
 }

@@ -14,6 +14,20 @@ internal static class CommonOptions
         Description = $"Show progress on stderr even when it is not a terminal (inputs over {Output.ProgressReporter.ShowAfterLines:N0} lines).",
     };
 
+    /// <summary><c>--customer</c>: the conversation so far (review, compose).</summary>
+    public static Option<string[]> Customer() => new("--customer", "-c")
+    {
+        Description = "A message the customer wrote (repeat for several, oldest first).",
+        HelpName = "TEXT",
+        Arity = ArgumentArity.OneOrMore,
+    };
+
+    public static Option<string?> CustomerName() => new("--name") { Description = "The customer's name.", HelpName = "NAME" };
+
+    public static Option<string?> AgentName() => new("--agent") { Description = "The agent's name.", HelpName = "NAME" };
+
+    public static Option<bool?> AtFault(string description) => new("--at-fault") { HelpName = "true|false", Description = description };
+
     /// <summary>A required non-blank text value, or a usage error naming the option.</summary>
     public static string RequireText(string? value, string option) =>
         string.IsNullOrWhiteSpace(value) ? throw new CliException($"{option} is required and must not be empty") : value;

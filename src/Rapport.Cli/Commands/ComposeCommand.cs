@@ -10,16 +10,11 @@ internal static class ComposeCommand
 {
     public static Command Create(CliContext context)
     {
-        var customer = new Option<string[]>("--customer", "-c")
-        {
-            Description = "A message the customer wrote (repeat for several, oldest first).",
-            HelpName = "TEXT",
-            Arity = ArgumentArity.OneOrMore,
-        };
+        var customer = CommonOptions.Customer();
         var answer = new Option<string?>("--answer", "-a") { Description = "The core answer: facts and instructions, kept verbatim.", HelpName = "TEXT" };
-        var name = new Option<string?>("--name") { Description = "The customer's name.", HelpName = "NAME" };
-        var agent = new Option<string?>("--agent") { Description = "The agent's name.", HelpName = "NAME" };
-        var atFault = new Option<bool?>("--at-fault") { HelpName = "true|false", Description = "Whether the company is at fault (true|false); inferred when omitted." };
+        var name = CommonOptions.CustomerName();
+        var agent = CommonOptions.AgentName();
+        var atFault = CommonOptions.AtFault("Whether the company is at fault (true|false); inferred when omitted.");
         var alternatives = new Option<string[]>("--alternative")
         {
             Description = "An alternative to offer (repeatable), kept verbatim.",

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Rapport.Cli.Input;
 using Rapport.Cli.Output;
-using Rapport.Cli.Processing;
 using Rapport.Cli.Rendering;
 using Rapport.Core.Coaching;
 
@@ -12,16 +11,11 @@ internal static class ReviewCommand
 {
     public static Command Create(CliContext context)
     {
-        var customer = new Option<string[]>("--customer", "-c")
-        {
-            Description = "A message the customer wrote (repeat for several, oldest first).",
-            HelpName = "TEXT",
-            Arity = ArgumentArity.OneOrMore,
-        };
+        var customer = CommonOptions.Customer();
         var reply = new Option<string?>("--reply", "-r") { Description = "The agent's reply to review.", HelpName = "TEXT" };
-        var name = new Option<string?>("--name") { Description = "The customer's name.", HelpName = "NAME" };
-        var agent = new Option<string?>("--agent") { Description = "The agent's name.", HelpName = "NAME" };
-        var atFault = new Option<bool?>("--at-fault") { HelpName = "true|false", Description = "Whether the company is at fault (true|false); inferred from the customer's messages when omitted." };
+        var name = CommonOptions.CustomerName();
+        var agent = CommonOptions.AgentName();
+        var atFault = CommonOptions.AtFault("Whether the company is at fault (true|false); inferred from the customer's messages when omitted.");
         var input = CommonOptions.Input("Review every line of FILE ('-' for stdin), JSON lines: {\"customer\": \"...\" or [\"...\"], \"reply\": \"...\", \"name\", \"agent\", \"atFault\", \"id\"}.");
         var json = CommonOptions.Json("Print one JSON object per review: score, findings, mechanisms, customer reading.");
         var progress = CommonOptions.Progress();
@@ -77,43 +71,15 @@ internal static class ReviewCommand
     {
         var coach = EmpathyCoach.Default;
         using var source = new ReviewCaseReader(InputFiles.OpenLines(path, context));
-        var reporter = ProgressReporter.Create(context, progress, "review", source.Length);
-        if (json)
-        {
-            await BatchPipeline.RunJsonAsync<ReviewCase, EmpathyReview>(
-                source,
-                item => coach.Review(item.Reply, item.Context),
-                (writer, item, review) =>
-                {
-                    writer.WriteStartObject();
-                    ReadingJson.WriteOrigin(writer, item.Line, item.Id);
-                    ReviewJson.WriteProperties(writer, review, item.Reply);
-                    writer.WriteEndObject();
-                },
-                context.Output,
-                reporter,
-                cancellationToken).ConfigureAwait(false);
-            return ExitCodes.Success;
-        }
-
-        var console = Consoles.Create(context);
-        var batches = 0;
-        await BatchPipeline.RunAsync<ReviewCase, EmpathyReview>(
+        return await RecordOutput.RunAsync<ReviewCase, EmpathyReview>(
+            context,
             source,
             item => coach.Review(item.Reply, item.Context),
-            batch =>
-            {
-                if (++batches == 1 && batch.Count == 1)
-                {
-                    ReviewRenderer.RenderDetailed(console, batch.Results[0], bigScore: context.OutputIsTerminal);
-                }
-                else
-                {
-                    ReviewRenderer.RenderTable(console, batch.Items.AsSpan(0, batch.Count), batch.Results.AsSpan(0, batch.Count));
-                }
-            },
-            reporter,
+            json,
+            ProgressReporter.Create(context, progress, "review", source.Length),
+            (writer, item, review) => ReviewJson.WriteProperties(writer, review, item.Reply),
+            (console, _, review) => ReviewRenderer.RenderDetailed(console, review, bigScore: context.OutputIsTerminal),
+            ReviewRenderer.RenderTable,
             cancellationToken).ConfigureAwait(false);
-        return ExitCodes.Success;
     }
 }

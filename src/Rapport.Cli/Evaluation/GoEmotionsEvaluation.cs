@@ -156,55 +156,25 @@ internal static class GoEmotionsEvaluation
     }
 
     /// <summary>Reads "text TAB ids TAB comment-id" rows (the comment id is optional).</summary>
-    private sealed class Reader(Utf8LineReader lines, int labelCount) : IItemSource<GoEmotionsRow>
+    private sealed class Reader(Utf8LineReader lines, int labelCount) : LineItemSource<GoEmotionsRow>(lines, "no examples")
     {
-        private int _count;
-
-        public string Source => lines.Source;
-
-        public long Position => lines.BytesConsumed;
-
-        public int LinesRead => lines.LineNumber;
-
-        public long? Length => lines.Length;
-
-        public bool TryRead(out GoEmotionsRow item)
+        protected override GoEmotionsRow Parse(ReadOnlySpan<byte> bytes)
         {
-            while (lines.TryReadLine(out var bytes))
-            {
-                if (bytes.IsEmpty)
-                {
-                    continue;
-                }
-
-                var line = lines.Decode(bytes);
-                var last = line.LastIndexOf('\t');
-                var before = last > 0 ? line.LastIndexOf('\t', last - 1) : -1;
-                var (text, ids) = before >= 0 ? (line[..before], line[(before + 1)..last])
-                    : last >= 0 ? (line[..last], line[(last + 1)..])
-                    : throw CliException.At(Source, lines.LineNumber, "expected tab-separated columns: text, label ids, id");
-                _count++;
-                item = new GoEmotionsRow(lines.LineNumber, text, ParseIds(ids));
-                return true;
-            }
-
-            if (_count == 0)
-            {
-                throw new CliException($"{Source}: empty input (no examples)");
-            }
-
-            item = null!;
-            return false;
+            var line = Lines.Decode(bytes);
+            var last = line.LastIndexOf('\t');
+            var before = last > 0 ? line.LastIndexOf('\t', last - 1) : -1;
+            var (text, ids) = before >= 0 ? (line[..before], line[(before + 1)..last])
+                : last >= 0 ? (line[..last], line[(last + 1)..])
+                : throw Error("expected tab-separated columns: text, label ids, id");
+            return new GoEmotionsRow(Lines.LineNumber, text, ParseIds(ids));
         }
-
-        public void Dispose() => lines.Dispose();
 
         private int[] ParseIds(string field)
         {
             var parts = field.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             if (parts.Length == 0)
             {
-                throw CliException.At(Source, lines.LineNumber, "no label ids");
+                throw Error("no label ids");
             }
 
             var ids = new int[parts.Length];
@@ -212,7 +182,7 @@ internal static class GoEmotionsEvaluation
             {
                 if (!int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out ids[i]) || ids[i] >= labelCount)
                 {
-                    throw CliException.At(Source, lines.LineNumber, $"label id '{parts[i]}' is not a number from 0 to {labelCount - 1}");
+                    throw Error($"label id '{parts[i]}' is not a number from 0 to {labelCount - 1}");
                 }
             }
 

@@ -61,55 +61,25 @@ internal static class VaderEvaluation
     }
 
     /// <summary>Reads "id TAB rating TAB text" rows.</summary>
-    private sealed class Reader(Utf8LineReader lines) : IItemSource<VaderRow>
+    private sealed class Reader(Utf8LineReader lines) : LineItemSource<VaderRow>(lines, "no rated snippets")
     {
-        private int _count;
-
-        public string Source => lines.Source;
-
-        public long Position => lines.BytesConsumed;
-
-        public int LinesRead => lines.LineNumber;
-
-        public long? Length => lines.Length;
-
-        public bool TryRead(out VaderRow item)
+        protected override VaderRow Parse(ReadOnlySpan<byte> bytes)
         {
-            while (lines.TryReadLine(out var bytes))
+            var line = Lines.Decode(bytes);
+            var first = line.IndexOf('\t');
+            var second = first >= 0 ? line.IndexOf('\t', first + 1) : -1;
+            if (second < 0)
             {
-                if (bytes.IsEmpty)
-                {
-                    continue;
-                }
-
-                var line = lines.Decode(bytes);
-                var first = line.IndexOf('\t');
-                var second = first >= 0 ? line.IndexOf('\t', first + 1) : -1;
-                if (second < 0)
-                {
-                    throw CliException.At(Source, lines.LineNumber, "expected tab-separated columns: id, mean rating, text");
-                }
-
-                var field = line.AsSpan(first + 1, second - first - 1).Trim();
-                if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out var rating) || !double.IsFinite(rating))
-                {
-                    throw CliException.At(Source, lines.LineNumber, $"the rating '{field}' is not a number");
-                }
-
-                _count++;
-                item = new VaderRow(lines.LineNumber, line[(second + 1)..], rating);
-                return true;
+                throw Error("expected tab-separated columns: id, mean rating, text");
             }
 
-            if (_count == 0)
+            var field = line.AsSpan(first + 1, second - first - 1).Trim();
+            if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out var rating) || !double.IsFinite(rating))
             {
-                throw new CliException($"{Source}: empty input (no rated snippets)");
+                throw Error($"the rating '{field}' is not a number");
             }
 
-            item = null!;
-            return false;
+            return new VaderRow(Lines.LineNumber, line[(second + 1)..], rating);
         }
-
-        public void Dispose() => lines.Dispose();
     }
 }

@@ -27,3 +27,10 @@ internal interface ILineItem
     /// <summary>The line number (from 1) of the record; 0 when it did not come from a file.</summary>
     int Line { get; }
 }
+
+/// <summary>A record read from a line whose <c>line</c> and <c>id</c> are echoed back in JSON output.</summary>
+internal interface IEchoedItem : ILineItem
+{
+    /// <summary>The record's <c>id</c>, when it had one.</summary>
+    RecordId Id { get; }
+}

@@ -4,57 +4,18 @@ using Rapport.Core.Coaching;
 namespace Rapport.Cli.Input;
 
 /// <summary>An agent's reply to review, with its conversation.</summary>
-internal sealed record ReviewCase(int Line, string Reply, ReviewContext Context, RecordId Id = default) : ILineItem;
+internal sealed record ReviewCase(int Line, string Reply, ReviewContext Context, RecordId Id = default) : IEchoedItem;
 
 /// <summary>
 /// Reads review cases from JSON lines:
 /// <c>{"customer": "..." | ["...", ...], "reply": "...", "name": "...", "agent": "...", "atFault": true|false, "id": ...}</c>.
 /// <c>customer</c> and <c>reply</c> are required. Blank lines are skipped.
 /// </summary>
-internal sealed class ReviewCaseReader(Utf8LineReader lines) : IItemSource<ReviewCase>
+internal sealed class ReviewCaseReader(Utf8LineReader lines) : LineItemSource<ReviewCase>(lines, "no replies to review")
 {
     private static readonly JsonLine.PropertyHandler<Fields> ReadProperty = OnProperty;
 
-    private int _count;
-
-    public string Source => lines.Source;
-
-    public long Position => lines.BytesConsumed;
-
-    public int LinesRead => lines.LineNumber;
-
-    public long? Length => lines.Length;
-
-    public bool TryRead(out ReviewCase item)
-    {
-        while (lines.TryReadLine(out var line))
-        {
-            var first = line.IndexOfAnyExcept(" \t\r\f\v"u8);
-            if (first < 0)
-            {
-                continue;
-            }
-
-            if (line[first] != (byte)'{')
-            {
-                throw CliException.At(Source, lines.LineNumber, "expected a JSON object with \"customer\" and \"reply\" (the input is JSON lines)");
-            }
-
-            _count++;
-            item = Read(line);
-            return true;
-        }
-
-        if (_count == 0)
-        {
-            throw new CliException($"{Source}: empty input (no replies to review)");
-        }
-
-        item = null!;
-        return false;
-    }
-
-    public void Dispose() => lines.Dispose();
+    protected override bool IsBlank(ReadOnlySpan<byte> line) => IsWhitespace(line);
 
     private static void OnProperty(ref Fields fields, ref Utf8JsonReader reader, Place place)
     {
@@ -88,11 +49,16 @@ internal sealed class ReviewCaseReader(Utf8LineReader lines) : IItemSource<Revie
         }
     }
 
-    private ReviewCase Read(ReadOnlySpan<byte> line)
+    protected override ReviewCase Parse(ReadOnlySpan<byte> line)
     {
+        if (line[line.IndexOfAnyExcept(Whitespace)] != (byte)'{')
+        {
+            throw Error("expected a JSON object with \"customer\" and \"reply\" (the input is JSON lines)");
+        }
+
         var fields = new Fields();
-        JsonLine.ReadObject(line, lines, ref fields, ReadProperty);
-        var place = new Place(Source, lines.LineNumber);
+        JsonLine.ReadObject(line, Lines, ref fields, ReadProperty);
+        var place = new Place(Source, Lines.LineNumber);
         if (fields.Customer is null)
         {
             throw place.Error("the JSON object has no \"customer\" field");
@@ -109,7 +75,7 @@ internal sealed class ReviewCaseReader(Utf8LineReader lines) : IItemSource<Revie
         }
 
         return new ReviewCase(
-            lines.LineNumber,
+            Lines.LineNumber,
             fields.Reply,
             new ReviewContext(fields.Customer, fields.Name, fields.Agent, fields.AtFault),
             fields.Id);
