@@ -160,10 +160,12 @@ public sealed class EmotionAnalyzer
         // A clear complaint with no positive cue: the model's positive readings ("works", "great") are likely misread.
         var complaint = Math.Max(Math.Max(ruleStrength[(int)SupportEmotion.Frustration], ruleStrength[(int)SupportEmotion.Impatience]),
             Math.Max(ruleStrength[(int)SupportEmotion.Anger], ruleStrength[(int)SupportEmotion.Disappointment]));
+        var positiveFactor = suppressPositive || contrast ? 0.2 : 1.0;
         if (complaint >= 0.6 && ruleStrength[(int)SupportEmotion.Gratitude] < 0.3 && ruleStrength[(int)SupportEmotion.Relief] < 0.3)
         {
             scores[(int)SupportEmotion.Gratitude] *= 0.6;
             scores[(int)SupportEmotion.Relief] *= 0.6;
+            positiveFactor = Math.Min(positiveFactor, 0.6);
         }
 
         if (suppressPositive)
@@ -216,8 +218,8 @@ public sealed class EmotionAnalyzer
             Analyzed = true,
             Labels = labels,
             Scores = new EmotionScores(scores),
-            Ekman = SchemeReading.EkmanLabels(_outputs, logits, ruleStrength, suppressPositive || contrast),
-            Sentiment = SchemeReading.SentimentLabels(_outputs, logits, ruleStrength, valence, suppressPositive || contrast),
+            Ekman = SchemeReading.EkmanLabels(_outputs, logits, ruleStrength, positiveFactor),
+            Sentiment = SchemeReading.SentimentLabels(_outputs, logits, ruleStrength, valence, positiveFactor),
             GoEmotions = SchemeReading.GoEmotionLabels(_outputs, logits),
             Valence = Math.Round(valence, 4),
             Intensity = Math.Round(intensity, 4),

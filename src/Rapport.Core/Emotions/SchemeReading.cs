@@ -6,7 +6,7 @@ namespace Rapport.Core.Emotions;
 /// </summary>
 internal static class SchemeReading
 {
-    public static EkmanEmotion[] EkmanLabels(EmotionModelOutputs outputs, ReadOnlySpan<float> logits, double[] rules, bool suppressPositive)
+    public static EkmanEmotion[] EkmanLabels(EmotionModelOutputs outputs, ReadOnlySpan<float> logits, double[] rules, double positiveFactor)
     {
         Span<double> scores = stackalloc double[7];
         for (var i = 0; i < scores.Length; i++)
@@ -19,12 +19,12 @@ internal static class SchemeReading
         scores[(int)EkmanEmotion.Fear] = Probability.NoisyOr(scores[(int)EkmanEmotion.Fear], Strong(rules[(int)SupportEmotion.Worry]));
         scores[(int)EkmanEmotion.Sadness] = Probability.NoisyOr(scores[(int)EkmanEmotion.Sadness], Strong(rules[(int)SupportEmotion.Disappointment]));
         scores[(int)EkmanEmotion.Surprise] = Probability.NoisyOr(scores[(int)EkmanEmotion.Surprise], Strong(rules[(int)SupportEmotion.Confusion]));
-        scores[(int)EkmanEmotion.Joy] = suppressPositive ? scores[(int)EkmanEmotion.Joy] * 0.2
+        scores[(int)EkmanEmotion.Joy] = positiveFactor < 1 ? scores[(int)EkmanEmotion.Joy] * positiveFactor
             : Probability.NoisyOr(scores[(int)EkmanEmotion.Joy], Strong(Math.Max(rules[(int)SupportEmotion.Gratitude], rules[(int)SupportEmotion.Relief])));
         return Decide<EkmanEmotion>(scores, (int)EkmanEmotion.Neutral);
     }
 
-    public static Sentiment[] SentimentLabels(EmotionModelOutputs outputs, ReadOnlySpan<float> logits, double[] rules, double valence, bool suppressPositive)
+    public static Sentiment[] SentimentLabels(EmotionModelOutputs outputs, ReadOnlySpan<float> logits, double[] rules, double valence, double positiveFactor)
     {
         Span<double> scores = stackalloc double[4];
         for (var i = 0; i < scores.Length; i++)
@@ -35,7 +35,7 @@ internal static class SchemeReading
         var negativeRules = Math.Max(Math.Max(rules[(int)SupportEmotion.Anger], rules[(int)SupportEmotion.Frustration]),
             Math.Max(rules[(int)SupportEmotion.Disappointment], Math.Max(rules[(int)SupportEmotion.Worry], rules[(int)SupportEmotion.Impatience])));
         scores[(int)Sentiment.Negative] = Probability.NoisyOr(scores[(int)Sentiment.Negative], Strong(negativeRules));
-        scores[(int)Sentiment.Positive] = suppressPositive ? scores[(int)Sentiment.Positive] * 0.2
+        scores[(int)Sentiment.Positive] = positiveFactor < 1 ? scores[(int)Sentiment.Positive] * positiveFactor
             : Probability.NoisyOr(scores[(int)Sentiment.Positive], Strong(Math.Max(rules[(int)SupportEmotion.Gratitude], rules[(int)SupportEmotion.Relief])));
         if (valence <= -0.5)
         {

@@ -161,6 +161,16 @@ public sealed class EmotionAnalyzerTests
     }
 
     [Fact]
+    public void Analyze_ComplaintWithExclamation_IsNotReadAsJoy()
+    {
+        var reading = Analyze("This is the third time!");
+
+        Assert.Contains(EkmanEmotion.Anger, reading.Ekman);
+        Assert.DoesNotContain(EkmanEmotion.Joy, reading.Ekman);
+        Assert.Equal([Sentiment.Negative], reading.Sentiment);
+    }
+
+    [Fact]
     public void Analyze_ThanksForNothing_IsAngerNotGratitude()
     {
         var reading = Analyze("Thanks for nothing");
