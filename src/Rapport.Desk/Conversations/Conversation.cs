@@ -1,0 +1,46 @@
+using Rapport.Desk.Agents;
+using Rapport.Desk.Customers;
+
+namespace Rapport.Desk.Conversations;
+
+/// <summary>One customer issue on one channel, with its messages, notes and emotion-aware priority.</summary>
+public sealed class Conversation
+{
+    public long Id { get; set; }
+
+    public long CustomerId { get; set; }
+
+    public Customer? Customer { get; set; }
+
+    public Channel Channel { get; set; }
+
+    public required string Subject { get; set; }
+
+    public ConversationStatus Status { get; set; }
+
+    public long? AssigneeId { get; set; }
+
+    public Agent? Assignee { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? FirstResponseAt { get; set; }
+
+    public DateTimeOffset? ResolvedAt { get; set; }
+
+    /// <summary>When the oldest customer message that no agent has answered yet arrived; null when nobody waits.</summary>
+    public DateTimeOffset? WaitingSince { get; set; }
+
+    /// <summary>0–100, recomputed when a message arrives or the status changes (docs/decisions/0005-priority.md).</summary>
+    public double Priority { get; set; }
+
+    /// <summary>Why, in words: "frustrated, third contact this week, waiting 3 h".</summary>
+    public string PriorityReason { get; set; } = "";
+
+    /// <summary>The escalation risk of the latest customer message (0 before any).</summary>
+    public double EscalationRisk { get; set; }
+
+    public List<Message> Messages { get; } = [];
+
+    public List<Note> Notes { get; } = [];
+}

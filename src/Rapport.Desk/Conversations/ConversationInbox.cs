@@ -1,0 +1,72 @@
+namespace Rapport.Desk.Conversations;
+
+/// <summary>Inbox filters, order and keyset paging as a query (each order has its index: ConversationConfiguration).</summary>
+internal static class ConversationInbox
+{
+    public static IQueryable<Conversation> Apply(IQueryable<Conversation> source, ConversationQuery query)
+    {
+        if (query.Status is { } status)
+        {
+            source = source.Where(c => c.Status == status);
+        }
+
+        if (query.Channel is { } channel)
+        {
+            source = source.Where(c => c.Channel == channel);
+        }
+
+        if (query.AssigneeId is { } assignee)
+        {
+            source = source.Where(c => c.AssigneeId == assignee);
+        }
+
+        if (query.TeamId is { } team)
+        {
+            source = source.Where(c => c.Assignee != null && c.Assignee.TeamId == team);
+        }
+
+        if (query.MinEscalationRisk is { } minRisk)
+        {
+            source = source.Where(c => c.EscalationRisk >= minRisk);
+        }
+
+        var cursor = query.Cursor is { } c0 && c0.Sort == query.Sort ? c0 : null;
+        switch (query.Sort)
+        {
+            case ConversationSort.Newest:
+                if (cursor is not null)
+                {
+                    var at = DateTimeOffset.FromUnixTimeMilliseconds((long)cursor.Key);
+                    source = source.Where(c => c.CreatedAt < at || (c.CreatedAt == at && c.Id < cursor.Id));
+                }
+
+                return source.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id);
+
+            case ConversationSort.Waiting:
+                source = source.Where(c => c.WaitingSince != null);
+                if (cursor is not null)
+                {
+                    DateTimeOffset? at = DateTimeOffset.FromUnixTimeMilliseconds((long)cursor.Key);
+                    source = source.Where(c => c.WaitingSince > at || (c.WaitingSince == at && c.Id > cursor.Id));
+                }
+
+                return source.OrderBy(c => c.WaitingSince).ThenBy(c => c.Id);
+
+            default:
+                if (cursor is not null)
+                {
+                    var key = cursor.Key;
+                    source = source.Where(c => c.Priority < key || (c.Priority == key && c.Id < cursor.Id));
+                }
+
+                return source.OrderByDescending(c => c.Priority).ThenByDescending(c => c.Id);
+        }
+    }
+
+    public static ConversationCursor CursorAfter(Conversation last, ConversationSort sort) => sort switch
+    {
+        ConversationSort.Newest => new(sort, last.CreatedAt.ToUnixTimeMilliseconds(), last.Id),
+        ConversationSort.Waiting => new(sort, last.WaitingSince?.ToUnixTimeMilliseconds() ?? 0, last.Id),
+        _ => new(sort, last.Priority, last.Id),
+    };
+}

@@ -1,0 +1,15 @@
+using Rapport.Core.Coaching;
+
+namespace Rapport.Desk.Conversations;
+
+/// <summary>A conversation to open; CreatedAt is for imports and the demo (null means now).</summary>
+public sealed record NewConversation(long CustomerId, Channel Channel, string Subject, DateTimeOffset? CreatedAt = null);
+
+/// <summary>An inbound customer message; CreatedAt is for imports and the demo (null means now).</summary>
+public sealed record NewMessage(string Body, Channel? Channel = null, string? ExternalId = null, DateTimeOffset? CreatedAt = null);
+
+/// <summary>An agent's reply.</summary>
+public sealed record AgentReply(string Body, long? AgentId = null, DateTimeOffset? CreatedAt = null);
+
+/// <summary>The review of an agent reply, and the stored message unless it was a dry run.</summary>
+public sealed record AgentReplyResult(EmpathyReview Review, Message? Message);

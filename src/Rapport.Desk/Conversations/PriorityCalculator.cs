@@ -1,0 +1,55 @@
+namespace Rapport.Desk.Conversations;
+
+/// <summary>
+/// Emotion-aware priority: how much a conversation needs the team now. The formula and its weights are documented in
+/// docs/decisions/0005-priority.md; change both together.
+/// </summary>
+public sealed class PriorityCalculator(TimeProvider time)
+{
+    public const double RiskWeight = 0.40;
+    public const double IntensityWeight = 0.15;
+    public const double WaitingWeight = 0.20;
+    public const double RepeatWeight = 0.15;
+    public const double TagWeight = 0.10;
+
+    /// <summary>Hours of waiting at which the waiting term reaches half its weight.</summary>
+    public const double WaitingHalfHours = 4;
+
+    /// <summary>Other contacts in 30 days at which the repeat term is full.</summary>
+    public const int RepeatSaturation = 3;
+
+    /// <summary>Once an agent has answered, emotion counts half: the customer is heard, the next step is theirs.</summary>
+    public const double AnsweredEmotionFactor = 0.5;
+
+    public static readonly TimeSpan RepeatWindow = TimeSpan.FromDays(30);
+
+    public PriorityScore Compute(PriorityInputs inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        if (inputs.Status is ConversationStatus.Resolved or ConversationStatus.Closed)
+        {
+            return new PriorityScore(0, inputs.Status == ConversationStatus.Resolved ? "resolved" : "closed");
+        }
+
+        var now = time.GetUtcNow();
+        var waiting = inputs.WaitingSince is { } since && since < now ? now - since : TimeSpan.Zero;
+        var awaitingReply = inputs.WaitingSince is not null;
+        var recent = inputs.OtherContacts.Count(c => now - c <= RepeatWindow);
+        var thisWeek = inputs.OtherContacts.Count(c => now - c <= TimeSpan.FromDays(7));
+        var vip = inputs.Tags.Any(t => string.Equals(t, "vip", StringComparison.OrdinalIgnoreCase));
+
+        var emotionFactor = awaitingReply ? 1 : AnsweredEmotionFactor;
+        var hours = waiting.TotalHours;
+        var score =
+            (RiskWeight * Clamp(inputs.EscalationRisk) * emotionFactor) +
+            (IntensityWeight * Clamp(inputs.Intensity) * emotionFactor) +
+            (WaitingWeight * (hours / (hours + WaitingHalfHours))) +
+            (RepeatWeight * Math.Min(1.0, recent / (double)RepeatSaturation)) +
+            (TagWeight * (vip ? 1 : 0));
+
+        var reason = PriorityReason.Describe(inputs.Labels, inputs.EscalationRisk, recent, thisWeek, awaitingReply ? waiting : null, vip);
+        return new PriorityScore(Math.Round(100 * Clamp(score), 2), reason);
+    }
+
+    private static double Clamp(double value) => double.IsFinite(value) ? Math.Clamp(value, 0, 1) : 0;
+}

@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Rapport.Desk.Agents;
+using Rapport.Desk.Conversations;
+using Rapport.Desk.Customers;
+
+namespace Rapport.Desk.Data;
+
+/// <summary>The desk's database. Provider-neutral: migrations live in one assembly per provider.</summary>
+public sealed class RapportDbContext(DbContextOptions<RapportDbContext> options) : DbContext(options)
+{
+    public const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
+
+    public DbSet<Customer> Customers => Set<Customer>();
+
+    public DbSet<Team> Teams => Set<Team>();
+
+    public DbSet<Agent> Agents => Set<Agent>();
+
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+
+    public DbSet<Message> Messages => Set<Message>();
+
+    public DbSet<MessageReading> MessageReadings => Set<MessageReading>();
+
+    public DbSet<MessageReview> MessageReviews => Set<MessageReview>();
+
+    public DbSet<Note> Notes => Set<Note>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(RapportDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+
+        // Enums as their names: readable in the database and stable when members are added.
+        configurationBuilder.Properties<Channel>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ConversationStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<MessageAuthor>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<AgentRole>().HaveConversion<string>().HaveMaxLength(16);
+
+        // SQLite cannot compare or order DateTimeOffset values; Unix milliseconds (UTC) sort and compare as numbers.
+        // PostgreSQL keeps its native timestamptz.
+        if (Database.ProviderName == SqliteProvider)
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UnixMillisecondsConverter>();
+        }
+    }
+
+    private sealed class UnixMillisecondsConverter() : ValueConverter<DateTimeOffset, long>(
+        v => v.ToUnixTimeMilliseconds(),
+        v => DateTimeOffset.FromUnixTimeMilliseconds(v));
+}

@@ -1,0 +1,63 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Diagnostics;
+using Rapport.Desk;
+
+namespace Rapport.Server.Api;
+
+/// <summary>Turns bad input into RFC 9457 problem details (400/413/415, with the failing field); never a 500.</summary>
+internal sealed partial class ApiExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title, errors) = exception switch
+        {
+            DeskValidationException e => (StatusCodes.Status400BadRequest, "One or more validation errors occurred.", Errors(e.Field, e.Message)),
+            BadHttpRequestException { InnerException: JsonException json } e => (e.StatusCode, "The request body is not valid JSON for this operation.", Errors(FieldOf(json.Path), JsonMessage(json))),
+            BadHttpRequestException e when BindFailure().Match(e.Message) is { Success: true } m =>
+                (StatusCodes.Status400BadRequest, "One or more validation errors occurred.", Errors(m.Groups["name"].Value, $"'{m.Groups["value"].Value}' is not a valid {m.Groups["type"].Value}.")),
+            BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } when httpContext.Request.ContentLength is null or 0 && !HttpMethods.IsGet(httpContext.Request.Method) =>
+                (StatusCodes.Status400BadRequest, "The request body is empty.", Errors("body", "Send a JSON object.")),
+            BadHttpRequestException e => (e.StatusCode, TitleOf(e.StatusCode), null),
+            _ => (0, "", null),
+        };
+        if (status == 0)
+        {
+            return false;
+        }
+
+        httpContext.Response.StatusCode = status;
+        var details = errors is null
+            ? new Microsoft.AspNetCore.Mvc.ProblemDetails()
+            : new HttpValidationProblemDetails(errors);
+        details.Status = status;
+        details.Title = title;
+        if (errors is null)
+        {
+            details.Detail = exception.Message;
+        }
+
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = exception })
+            .ConfigureAwait(false);
+    }
+
+    private static Dictionary<string, string[]> Errors(string field, string message) => new() { [field.Length == 0 ? "body" : field] = [message] };
+
+    /// <summary>"$.customer[1]" → "customer[1]"; the root → "body".</summary>
+    private static string FieldOf(string? path) => path is null or "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
+
+    // JsonException messages name the .NET type ("could not be converted to System.String"): say it in JSON's words.
+    private static string JsonMessage(JsonException json) =>
+        json.Path is null or "$" ? "The body is not valid JSON." : $"The value at '{json.Path}' is not valid JSON or has the wrong type.";
+
+    // The framework's message for a query or route value of the wrong type: Failed to bind parameter "int limit" from "abc".
+    [GeneratedRegex("""^Failed to bind parameter "(?:Nullable<)?(?<type>[A-Za-z0-9.]+)>?\??\s(?<name>\w+)" from "(?<value>.*)"\.$""", RegexOptions.None, matchTimeoutMilliseconds: 100)]
+    private static partial Regex BindFailure();
+
+    private static string TitleOf(int status) => status switch
+    {
+        StatusCodes.Status413PayloadTooLarge => "Request body too large",
+        StatusCodes.Status415UnsupportedMediaType => "Unsupported media type: send application/json",
+        _ => "Bad request",
+    };
+}

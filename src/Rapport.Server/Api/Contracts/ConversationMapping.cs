@@ -1,0 +1,33 @@
+using Rapport.Desk.Conversations;
+
+namespace Rapport.Server.Api.Contracts;
+
+/// <summary>Desk entities → API contracts.</summary>
+internal static class ConversationMapping
+{
+    public static ConversationSummary ToSummary(this Conversation c) => new(
+        c.Id, c.CustomerId, c.Customer?.Name, Name(c.Channel), c.Subject, Name(c.Status), c.AssigneeId, c.Priority, c.PriorityReason,
+        c.EscalationRisk, c.CreatedAt, c.WaitingSince, c.FirstResponseAt, c.ResolvedAt);
+
+    public static ConversationDetail ToDetail(this Conversation c) => new(
+        c.ToSummary(),
+        c.Customer is null ? null : CustomerResponse.From(c.Customer),
+        [.. c.Messages.Select(ToResponse)],
+        [.. c.Notes.OrderBy(n => n.CreatedAt).Select(n => new NoteResponse(n.Id, n.AgentId, n.Body, n.CreatedAt))]);
+
+    public static MessageResponse ToResponse(this Message m) => new(
+        m.Id, Name(m.Author), m.AgentId, m.Body, Name(m.Channel), m.CreatedAt, m.ExternalId,
+        m.Reading is { } r ? ToResponse(r, m.Body) : null,
+        m.Review is { } v ? ToResponse(v) : null);
+
+    public static string Name<TEnum>(TEnum value)
+        where TEnum : struct, Enum => Json.CamelCase(value.ToString());
+
+    private static StoredReadingResponse ToResponse(MessageReading r, string body) => new(
+        r.EngineVersion, r.Language, r.Labels, r.Scores(), r.Valence, r.Intensity, r.EscalationRisk,
+        [.. r.Evidence().Select(e => EvidenceResponse.From(e.Label, e.Start..e.End, e.Cue, body))]);
+
+    private static StoredReviewResponse ToResponse(MessageReview v) => new(
+        v.EngineVersion, v.Score, [.. v.Findings().Select(f => new StoredFindingResponse(f.Practice, f.Status, f.Weight, f.Suggestion))],
+        v.EmotionalReactions, v.Interpretations, v.Explorations);
+}

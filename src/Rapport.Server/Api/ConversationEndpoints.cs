@@ -1,0 +1,109 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Rapport.Desk.Conversations;
+using Rapport.Server.Api.Contracts;
+
+namespace Rapport.Server.Api;
+
+/// <summary><c>/api/v1/conversations</c>: the inbox, conversation detail, status, assignment and messages.</summary>
+internal static class ConversationEndpoints
+{
+    private const int MaxLimit = 100;
+
+    public static IEndpointRouteBuilder MapConversations(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/conversations").WithTags("Conversations");
+        group.MapGet("", ListAsync).WithName("ListConversations")
+            .WithSummary("The inbox: filter by status, channel, assignee, team and minimum escalation risk; sort by priority, newest or waiting; cursor paging.");
+        group.MapPost("", CreateAsync).WithName("CreateConversation").WithSummary("Opens a conversation, optionally with the customer's first message.");
+        group.MapGet("/{id:long}", GetAsync).WithName("GetConversation").WithSummary("A conversation with its messages, readings, reviews and notes.");
+        group.MapPut("/{id:long}/status", ChangeStatusAsync).WithName("ChangeConversationStatus").WithSummary("Sets the status: open, pending, resolved or closed.");
+        group.MapPut("/{id:long}/assignee", AssignAsync).WithName("AssignConversation").WithSummary("Assigns the conversation to an agent (null unassigns).");
+        group.MapPost("/{id:long}/messages", ConversationMessageEndpoints.PostAsync).WithName("PostMessage")
+            .WithSummary("Adds a customer message (read by the engine) or an agent reply (reviewed; ?dryRun=true returns the review without storing).");
+        return app;
+    }
+
+    internal static async Task<Results<Ok<ConversationPageResponse>, ValidationProblem>> ListAsync(
+        ConversationService conversations, CancellationToken cancellationToken,
+        string? status = null, string? channel = null, long? assignee = null, string? sort = null, string? cursor = null, int limit = 25,
+        long? team = null, double? minRisk = null)
+    {
+        var validator = new RequestValidator();
+        var statusValue = validator.Enum<ConversationStatus>("status", status, required: false);
+        var channelValue = validator.Enum<Channel>("channel", channel, required: false);
+        var sortValue = validator.Enum<ConversationSort>("sort", sort, required: false) ?? ConversationSort.Priority;
+        validator.Range("limit", limit, 1, MaxLimit);
+        if (minRisk is { } risk && !(risk >= 0 && risk <= 1))
+        {
+            validator.Add("minRisk", "'minRisk' must be between 0 and 1.");
+        }
+
+        ConversationCursor? position = null;
+        if (cursor is not null && (!ConversationCursor.TryDecode(cursor, out position) || position!.Sort != sortValue))
+        {
+            validator.Add("cursor", "'cursor' is not a cursor of this listing: pass nextCursor from the previous page with the same sort.");
+        }
+
+        if (!validator.IsValid)
+        {
+            return validator.Problem();
+        }
+
+        var page = await conversations.ListAsync(new ConversationQuery(statusValue, channelValue, assignee, sortValue, position, limit, team, minRisk), cancellationToken)
+            .ConfigureAwait(false);
+        return TypedResults.Ok(new ConversationPageResponse([.. page.Items.Select(c => c.ToSummary())], page.NextCursor));
+    }
+
+    internal static async Task<Results<Created<ConversationDetail>, ValidationProblem>> CreateAsync(
+        NewConversationRequest request, ConversationService conversations, CancellationToken cancellationToken)
+    {
+        var validator = new RequestValidator();
+        if (request.CustomerId is null)
+        {
+            validator.Add("customerId", "'customerId' is required.");
+        }
+
+        var channel = validator.Enum<Channel>("channel", request.Channel, required: true);
+        var subject = validator.Text("subject", request.Subject, required: true, maxLength: 300);
+        var message = validator.Text("message", request.Message, required: false);
+        if (!validator.IsValid || request.CustomerId is not { } customerId || channel is not { } ch || subject is null)
+        {
+            return validator.Problem();
+        }
+
+        var conversation = await conversations.StartAsync(new NewConversation(customerId, ch, subject), cancellationToken).ConfigureAwait(false);
+        if (message is not null)
+        {
+            await conversations.AddCustomerMessageAsync(conversation.Id, new NewMessage(message), cancellationToken).ConfigureAwait(false);
+        }
+
+        var detail = await conversations.GetAsync(conversation.Id, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Created($"/api/v1/conversations/{conversation.Id}", detail!.ToDetail());
+    }
+
+    internal static async Task<Results<Ok<ConversationDetail>, ProblemHttpResult>> GetAsync(
+        long id, ConversationService conversations, CancellationToken cancellationToken) =>
+        await conversations.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } conversation
+            ? TypedResults.Ok(conversation.ToDetail())
+            : NotFound.Problem("Conversation", id);
+
+    internal static async Task<Results<Ok<ConversationSummary>, ValidationProblem, ProblemHttpResult>> ChangeStatusAsync(
+        long id, StatusRequest request, ConversationService conversations, CancellationToken cancellationToken)
+    {
+        var validator = new RequestValidator();
+        if (validator.Enum<ConversationStatus>("status", request.Status, required: true) is not { } status)
+        {
+            return validator.Problem();
+        }
+
+        return await conversations.ChangeStatusAsync(id, status, cancellationToken).ConfigureAwait(false) is { } conversation
+            ? TypedResults.Ok(conversation.ToSummary())
+            : NotFound.Problem("Conversation", id);
+    }
+
+    internal static async Task<Results<Ok<ConversationSummary>, ProblemHttpResult>> AssignAsync(
+        long id, AssignRequest request, ConversationService conversations, CancellationToken cancellationToken) =>
+        await conversations.AssignAsync(id, request.AgentId, cancellationToken).ConfigureAwait(false) is { } conversation
+            ? TypedResults.Ok(conversation.ToSummary())
+            : NotFound.Problem("Conversation", id);
+}

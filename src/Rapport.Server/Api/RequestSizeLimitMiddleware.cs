@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Options;
+
+namespace Rapport.Server.Api;
+
+/// <summary>
+/// Answers 413 with problem details before the endpoint runs when Content-Length is over the limit (Kestrel's own
+/// limit still stops chunked bodies that grow past it).
+/// </summary>
+internal sealed class RequestSizeLimitMiddleware(RequestDelegate next, IOptions<ApiOptions> options, IProblemDetailsService problems)
+{
+    private readonly long _limit = options.Value.MaxRequestBodyBytes;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (context.Request.ContentLength > _limit)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            await problems.WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails =
+                {
+                    Status = StatusCodes.Status413PayloadTooLarge,
+                    Title = "Request body too large",
+                    Detail = $"The body is {context.Request.ContentLength} bytes; the limit is {_limit}.",
+                },
+            }).ConfigureAwait(false);
+            return;
+        }
+
+        await next(context).ConfigureAwait(false);
+    }
+}

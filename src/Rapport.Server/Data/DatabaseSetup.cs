@@ -1,0 +1,76 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Rapport.Desk.Data;
+using Rapport.Desk.Demo;
+
+namespace Rapport.Server.Data;
+
+/// <summary>Chooses the database provider, applies migrations at start and seeds the demo workspace.</summary>
+internal static partial class DatabaseSetup
+{
+    public const string DefaultConnectionString = "Data Source=./data/rapport.db";
+    public const string SqliteMigrations = "Rapport.Desk.Migrations.Sqlite";
+
+    public static void AddRapportDatabase(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = builder.Configuration.GetConnectionString("Rapport") ?? DefaultConnectionString;
+        switch (options.Provider)
+        {
+            case "Sqlite":
+                builder.Services.AddDbContext<RapportDbContext>(o => o.UseSqlite(connectionString, x => x.MigrationsAssembly(SqliteMigrations)));
+                break;
+            default:
+                // Rapport.Desk.Migrations.PostgreSql and the Npgsql provider arrive in a later increment.
+                throw new InvalidOperationException($"Database provider '{options.Provider}' is not available yet; use Sqlite.");
+        }
+    }
+
+    /// <summary>Creates the database file's folder, migrates, turns on WAL (SQLite) and seeds the demo when empty.</summary>
+    public static async Task InitializeDatabaseAsync(this WebApplication app, CancellationToken cancellationToken)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RapportDbContext>();
+        if (db.Database.ProviderName == RapportDbContext.SqliteProvider)
+        {
+            EnsureSqliteFolder(db.Database.GetConnectionString());
+        }
+
+        await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        if (db.Database.ProviderName == RapportDbContext.SqliteProvider)
+        {
+            // WAL lets readers run beside the writer; the setting is stored in the file, so once is enough.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+        }
+
+        var options = app.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (options.SeedDemo)
+        {
+            var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
+            var seeded = await seeder.SeedIfEmptyAsync(cancellationToken).ConfigureAwait(false);
+            if (seeded > 0)
+            {
+                LogSeeded(app.Logger, seeded);
+            }
+        }
+    }
+
+    private static void EnsureSqliteFolder(string? connectionString)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (string.IsNullOrEmpty(dataSource) || dataSource == ":memory:")
+        {
+            return;
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded the demo workspace: {Conversations} conversations")]
+    private static partial void LogSeeded(ILogger logger, int conversations);
+}

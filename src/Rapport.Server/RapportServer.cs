@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Json;
+using Rapport.Desk.Agents;
+using Rapport.Desk.Conversations;
+using Rapport.Desk.Customers;
+using Rapport.Desk.Demo;
+using Rapport.Server.Api;
+using Rapport.Server.Data;
+
+namespace Rapport.Server;
+
+/// <summary>The composition root: services, middleware and endpoints. Tests build the same app on port 0.</summary>
+internal static class RapportServer
+{
+    public const string DefaultUrl = "http://localhost:5080";
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        // appsettings.json is read beside the assembly, so the server behaves the same from any working directory;
+        // relative paths in the connection string (./data/rapport.db) stay relative to the working directory.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        configure?.Invoke(builder);
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var api = builder.Configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = api.MaxRequestBodyBytes);
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddRapportDatabase();
+        builder.Services.AddSingleton<PriorityCalculator>();
+        builder.Services.AddScoped<CustomerService>();
+        builder.Services.AddScoped<AgentService>();
+        builder.Services.AddScoped<ConversationService>();
+        builder.Services.AddScoped<DemoSeeder>();
+
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+
+        // Binding failures (malformed JSON, wrong types, wrong content type, missing body) become exceptions that
+        // ApiExceptionHandler turns into problem details with the field that failed.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.MaxDepth = 32);
+        builder.Services.AddOpenApi();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<RequestSizeLimitMiddleware>();
+
+        app.MapOpenApi();
+        app.MapDocs();
+        app.MapAnalyze();
+        app.MapReview();
+        app.MapCustomers();
+        app.MapAgents();
+        app.MapTeams();
+        app.MapConversations();
+        return app;
+    }
+
+    public static Task InitializeAsync(this WebApplication app, CancellationToken cancellationToken) =>
+        app.InitializeDatabaseAsync(cancellationToken);
+
+    /// <summary>The addresses Kestrel listens on (with the real port when it was 0).</summary>
+    public static IReadOnlyList<string> Addresses(WebApplication app) =>
+        [.. app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? []];
+
+    public static void PrintUrls(WebApplication app)
+    {
+        foreach (var address in Addresses(app))
+        {
+            Console.WriteLine($"Rapport desk: {address}  (API reference: {address}/docs)");
+        }
+    }
+}
