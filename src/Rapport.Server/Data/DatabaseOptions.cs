@@ -7,7 +7,7 @@ internal sealed class DatabaseOptions
 {
     public const string Section = "Rapport:Database";
 
-    /// <summary>Sqlite (default, embedded) or, in a later increment, PostgreSql.</summary>
+    /// <summary>Sqlite (default, embedded) or PostgreSql (with ConnectionStrings:Rapport).</summary>
     [Required]
     [RegularExpression("^(Sqlite|PostgreSql)$", ErrorMessage = "Rapport:Database:Provider must be Sqlite or PostgreSql.")]
     public string Provider { get; set; } = "Sqlite";

@@ -10,6 +10,7 @@ internal static partial class DatabaseSetup
 {
     public const string DefaultConnectionString = "Data Source=./data/rapport.db";
     public const string SqliteMigrations = "Rapport.Desk.Migrations.Sqlite";
+    public const string PostgreSqlMigrations = "Rapport.Desk.Migrations.PostgreSql";
 
     public static void AddRapportDatabase(this WebApplicationBuilder builder)
     {
@@ -21,9 +22,20 @@ internal static partial class DatabaseSetup
             case "Sqlite":
                 builder.Services.AddDbContext<RapportDbContext>(o => o.UseSqlite(connectionString, x => x.MigrationsAssembly(SqliteMigrations)));
                 break;
+            case "PostgreSql":
+                // The SQLite default (appsettings.json) means nobody gave a PostgreSQL connection string.
+                if (connectionString == DefaultConnectionString)
+                {
+                    throw new InvalidOperationException(
+                        "Rapport:Database:Provider is PostgreSql but ConnectionStrings:Rapport (env ConnectionStrings__Rapport) is the SQLite default; " +
+                        "set it to a PostgreSQL connection string such as Host=localhost;Database=rapport;Username=rapport;Password=...");
+                }
+
+                builder.Services.AddDbContext<RapportDbContext>(o => o.UseNpgsql(connectionString, x => x.MigrationsAssembly(PostgreSqlMigrations)));
+                break;
             default:
-                // Rapport.Desk.Migrations.PostgreSql and the Npgsql provider arrive in a later increment.
-                throw new InvalidOperationException($"Database provider '{options.Provider}' is not available yet; use Sqlite.");
+                // Unreachable after validation; kept so an unknown value fails loudly rather than silently using SQLite.
+                throw new InvalidOperationException($"Database provider '{options.Provider}' is unknown; use Sqlite or PostgreSql.");
         }
     }
 
