@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs Rapport's whole test suite. This is the README's test command, and .ci/run calls it.
-# It installs what the tests need beyond the .NET SDK (none yet for the engine) and prints a one-line summary.
+# It installs what the tests need beyond the .NET SDK (PostgreSQL from Debian packages, when missing), starts a
+# throwaway PostgreSQL cluster on 127.0.0.1 for the server suite, and prints a one-line summary.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -12,7 +13,76 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+pgroot=""
+cleanup() {
+  if [ -n "$pgroot" ]; then
+    as_postgres "$pgbin/pg_ctl" -D "$pgroot/data" -m immediate -w stop >/dev/null 2>&1 || true
+    rm -rf "$pgroot"
+  fi
+  rm -f "$log"
+}
+trap cleanup EXIT
+
+# PostgreSQL for the server suite: every server test runs on SQLite and on PostgreSQL. RAPPORT_TEST_POSTGRES may
+# point at an existing server (a connection string whose user can create databases); otherwise a throwaway cluster
+# is started here and removed on exit.
+find_pgbin() {
+  local dir
+  for dir in /usr/lib/postgresql/*/bin; do
+    [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ] && pgbin=$dir
+  done
+  [ -n "${pgbin:-}" ]
+}
+
+as_postgres() {
+  if [ "$(id -u)" -eq 0 ]; then
+    runuser -u postgres -- "$@"
+  else
+    "$@"
+  fi
+}
+
+start_postgres() {
+  pgbin=""
+  if ! find_pgbin; then
+    echo "test.sh: PostgreSQL not found; installing it from Debian packages (apt-get install postgresql)"
+    if [ "$(id -u)" -ne 0 ]; then
+      echo "test.sh: installing PostgreSQL needs root; run 'sudo apt-get install -y postgresql' or set RAPPORT_TEST_POSTGRES" >&2
+      exit 2
+    fi
+    if ! { DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; } </dev/null; then
+      echo "test.sh: could not install PostgreSQL with apt-get (no network or no package source?)." >&2
+      echo "test.sh: the server suite needs it; install postgresql or set RAPPORT_TEST_POSTGRES to a server's connection string." >&2
+      exit 2
+    fi
+    find_pgbin || { echo "test.sh: postgresql installed but no initdb under /usr/lib/postgresql/*/bin" >&2; exit 2; }
+  fi
+
+  pgroot=$(mktemp -d /tmp/rapport-pg.XXXXXX)
+  mkdir -p "$pgroot/data" "$pgroot/sock"
+  if [ "$(id -u)" -eq 0 ]; then
+    # initdb refuses to run as root; the cluster belongs to the postgres user the Debian package creates.
+    chown -R postgres: "$pgroot"
+  fi
+  as_postgres "$pgbin/initdb" -D "$pgroot/data" -A trust -U postgres -E UTF8 --no-sync >"$pgroot/initdb.log" 2>&1 ||
+    { cat "$pgroot/initdb.log" >&2; echo "test.sh: initdb failed" >&2; exit 2; }
+  local port
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null ||
+    echo $((20000 + RANDOM % 20000)))
+  # fsync off: a throwaway cluster has nothing to keep, and the suite creates and drops many databases.
+  as_postgres "$pgbin/pg_ctl" -D "$pgroot/data" -l "$pgroot/server.log" -w -t 60 \
+    -o "-p $port -k $pgroot/sock -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null ||
+    { cat "$pgroot/server.log" >&2; echo "test.sh: PostgreSQL did not start" >&2; exit 2; }
+  as_postgres "$pgbin/createdb" -h 127.0.0.1 -p "$port" -U postgres rapport_test ||
+    { echo "test.sh: createdb rapport_test failed" >&2; exit 2; }
+  # The suite connects here and creates (then drops) a fresh database per fixture.
+  export RAPPORT_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=rapport_test"
+  echo "test.sh: throwaway PostgreSQL $("$pgbin/pg_ctl" --version | awk '{print $3}') on 127.0.0.1:$port"
+}
+
+if [ -z "${RAPPORT_TEST_POSTGRES:-}" ]; then
+  start_postgres
+fi
 
 status=0
 dotnet build Rapport.slnx -c Release -nologo -clp:ErrorsOnly || exit $?

@@ -2,30 +2,72 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Rapport.Server.Tests;
 
+public enum TestDatabase
+{
+    Sqlite,
+    PostgreSql,
+}
+
 /// <summary>
-/// The real server (the same composition root as Program) on Kestrel at 127.0.0.1, port 0, against a temp SQLite file.
+/// The real server (the same composition root as Program) on Kestrel at 127.0.0.1, port 0, against a temp SQLite file
+/// or a fresh PostgreSQL database (created on the server named by RAPPORT_TEST_POSTGRES, dropped afterwards).
 /// </summary>
 public abstract class ServerFixture : IAsyncLifetime
 {
+    public const string PostgresVariable = "RAPPORT_TEST_POSTGRES";
+
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "rapport-server-tests-" + Guid.NewGuid().ToString("N"));
+    private readonly string _postgresDatabase = "rapport_test_" + Guid.NewGuid().ToString("N");
+    private string? _postgresAdmin;
     private WebApplication? _app;
 
     public HttpClient Client { get; private set; } = null!;
 
     public string DatabasePath => Path.Combine(_folder, "rapport.db");
 
+    /// <summary>The connection string the server was given.</summary>
+    public string ConnectionString { get; private set; } = "";
+
+    public abstract TestDatabase Database { get; }
+
     protected abstract bool SeedDemo { get; }
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(_folder);
+        if (Database == TestDatabase.PostgreSql)
+        {
+            _postgresAdmin = Environment.GetEnvironmentVariable(PostgresVariable);
+            if (string.IsNullOrWhiteSpace(_postgresAdmin))
+            {
+                throw new InvalidOperationException(
+                    $"{PostgresVariable} is not set, so the PostgreSQL variants of the server tests cannot run. Run ./test.sh " +
+                    "(it starts a throwaway PostgreSQL), or set it to a connection string whose user may create databases.");
+            }
+
+            await using (var admin = new NpgsqlConnection(_postgresAdmin))
+            {
+                await admin.OpenAsync();
+                await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_postgresDatabase}\"", admin);
+                await create.ExecuteNonQueryAsync();
+            }
+
+            ConnectionString = new NpgsqlConnectionStringBuilder(_postgresAdmin) { Database = _postgresDatabase }.ConnectionString;
+        }
+        else
+        {
+            Directory.CreateDirectory(_folder);
+            ConnectionString = $"Data Source={DatabasePath}";
+        }
+
         _app = RapportServer.Build(
         [
             "--urls", "http://127.0.0.1:0",
-            "--ConnectionStrings:Rapport", $"Data Source={DatabasePath}",
+            "--Rapport:Database:Provider", Database.ToString(),
+            "--ConnectionStrings:Rapport", ConnectionString,
             "--Rapport:Database:SeedDemo", SeedDemo ? "true" : "false",
             "--Logging:LogLevel:Default", "Warning",
         ]);
@@ -38,11 +80,17 @@ public abstract class ServerFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        Client.Dispose();
+        Client?.Dispose();
         if (_app is not null)
         {
             await _app.StopAsync();
             await _app.DisposeAsync();
+        }
+
+        if (Database == TestDatabase.PostgreSql)
+        {
+            await DropPostgresDatabaseAsync();
+            return;
         }
 
         SqliteConnection.ClearAllPools();
@@ -54,6 +102,20 @@ public abstract class ServerFixture : IAsyncLifetime
         {
             // A temp folder left behind is harmless.
         }
+    }
+
+    private async Task DropPostgresDatabaseAsync()
+    {
+        if (string.IsNullOrWhiteSpace(_postgresAdmin) || ConnectionString.Length == 0)
+        {
+            return;
+        }
+
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection(_postgresAdmin);
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
     }
 
     public async Task<JsonElement> GetJsonAsync(string path)
@@ -72,14 +134,34 @@ public abstract class ServerFixture : IAsyncLifetime
     }
 }
 
-/// <summary>A server with an empty desk: each test creates what it needs.</summary>
+/// <summary>A server with an empty desk on SQLite: each test creates what it needs.</summary>
 public sealed class EmptyDeskFixture : ServerFixture
 {
+    public override TestDatabase Database => TestDatabase.Sqlite;
+
     protected override bool SeedDemo => false;
 }
 
-/// <summary>A server with the demo workspace seeded.</summary>
+/// <summary>A server with the demo workspace seeded, on SQLite.</summary>
 public sealed class DemoDeskFixture : ServerFixture
 {
+    public override TestDatabase Database => TestDatabase.Sqlite;
+
+    protected override bool SeedDemo => true;
+}
+
+/// <summary>A server with an empty desk on a fresh PostgreSQL database.</summary>
+public sealed class EmptyDeskPostgreSqlFixture : ServerFixture
+{
+    public override TestDatabase Database => TestDatabase.PostgreSql;
+
+    protected override bool SeedDemo => false;
+}
+
+/// <summary>A server with the demo workspace seeded, on a fresh PostgreSQL database.</summary>
+public sealed class DemoDeskPostgreSqlFixture : ServerFixture
+{
+    public override TestDatabase Database => TestDatabase.PostgreSql;
+
     protected override bool SeedDemo => true;
 }

@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace Rapport.Server.Tests.Api;
 
-public sealed class AgentEndpointsTests(EmptyDeskFixture server) : IClassFixture<EmptyDeskFixture>
+public abstract class AgentEndpointsTests(ServerFixture server)
 {
     [Fact]
     public async Task Team_and_agent_can_be_created_read_updated_and_filter_the_inbox()
@@ -55,3 +55,7 @@ public sealed class AgentEndpointsTests(EmptyDeskFixture server) : IClassFixture
         Assert.All(inbox.GetProperty("items").EnumerateArray(), i => Assert.True(i.GetProperty("escalationRisk").GetDouble() >= 0.6));
     }
 }
+
+public sealed class AgentEndpointsTestsOnSqlite(EmptyDeskFixture server) : AgentEndpointsTests(server), IClassFixture<EmptyDeskFixture>;
+
+public sealed class AgentEndpointsTestsOnPostgreSql(EmptyDeskPostgreSqlFixture server) : AgentEndpointsTests(server), IClassFixture<EmptyDeskPostgreSqlFixture>;

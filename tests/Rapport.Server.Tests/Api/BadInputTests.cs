@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace Rapport.Server.Tests.Api;
 
 /// <summary>Every malformed request gets RFC 9457 problem details with a 4xx status, never a 500.</summary>
-public sealed class BadInputTests(EmptyDeskFixture server) : IClassFixture<EmptyDeskFixture>
+public abstract class BadInputTests(ServerFixture server)
 {
     private async Task<(HttpStatusCode Status, JsonElement Problem)> SendAsync(HttpMethod method, string path, HttpContent? content)
     {
@@ -161,3 +161,7 @@ public sealed class BadInputTests(EmptyDeskFixture server) : IClassFixture<Empty
         Assert.True(problem.GetProperty("errors").TryGetProperty("dryRun", out _));
     }
 }
+
+public sealed class BadInputTestsOnSqlite(EmptyDeskFixture server) : BadInputTests(server), IClassFixture<EmptyDeskFixture>;
+
+public sealed class BadInputTestsOnPostgreSql(EmptyDeskPostgreSqlFixture server) : BadInputTests(server), IClassFixture<EmptyDeskPostgreSqlFixture>;

@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace Rapport.Server.Tests.Api;
 
-public sealed class ConversationFlowTests(EmptyDeskFixture server) : IClassFixture<EmptyDeskFixture>
+public abstract class ConversationFlowTests(ServerFixture server)
 {
     private async Task<long> CreateCustomerAsync(string name, params string[] tags)
     {
@@ -152,3 +152,7 @@ public sealed class ConversationFlowTests(EmptyDeskFixture server) : IClassFixtu
         Assert.Equal("<script>alert(1)</script>", posted.GetProperty("conversation").GetProperty("subject").GetString());
     }
 }
+
+public sealed class ConversationFlowTestsOnSqlite(EmptyDeskFixture server) : ConversationFlowTests(server), IClassFixture<EmptyDeskFixture>;
+
+public sealed class ConversationFlowTestsOnPostgreSql(EmptyDeskPostgreSqlFixture server) : ConversationFlowTests(server), IClassFixture<EmptyDeskPostgreSqlFixture>;

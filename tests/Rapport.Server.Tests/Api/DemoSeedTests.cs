@@ -1,6 +1,6 @@
 namespace Rapport.Server.Tests.Api;
 
-public sealed class DemoSeedTests(DemoDeskFixture server) : IClassFixture<DemoDeskFixture>
+public abstract class DemoSeedTests(ServerFixture server)
 {
     [Fact]
     public async Task Demo_workspace_has_at_least_40_conversations_across_all_channels()
@@ -69,3 +69,7 @@ public sealed class DemoSeedTests(DemoDeskFixture server) : IClassFixture<DemoDe
         Assert.Equal(since.Order(), since);
     }
 }
+
+public sealed class DemoSeedTestsOnSqlite(DemoDeskFixture server) : DemoSeedTests(server), IClassFixture<DemoDeskFixture>;
+
+public sealed class DemoSeedTestsOnPostgreSql(DemoDeskPostgreSqlFixture server) : DemoSeedTests(server), IClassFixture<DemoDeskPostgreSqlFixture>;

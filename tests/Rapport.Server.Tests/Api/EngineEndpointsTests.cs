@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Rapport.Server.Tests.Api;
 
-public sealed class EngineEndpointsTests(EmptyDeskFixture server) : IClassFixture<EmptyDeskFixture>
+public abstract class EngineEndpointsTests(ServerFixture server)
 {
     [Fact]
     public async Task Analyze_Text_ReturnsTheCliReadingShape()
@@ -73,3 +73,7 @@ public sealed class EngineEndpointsTests(EmptyDeskFixture server) : IClassFixtur
         Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
     }
 }
+
+public sealed class EngineEndpointsTestsOnSqlite(EmptyDeskFixture server) : EngineEndpointsTests(server), IClassFixture<EmptyDeskFixture>;
+
+public sealed class EngineEndpointsTestsOnPostgreSql(EmptyDeskPostgreSqlFixture server) : EngineEndpointsTests(server), IClassFixture<EmptyDeskPostgreSqlFixture>;
