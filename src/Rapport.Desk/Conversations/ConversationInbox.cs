@@ -36,7 +36,7 @@ internal static class ConversationInbox
             case ConversationSort.Newest:
                 if (cursor is not null)
                 {
-                    var at = DateTimeOffset.FromUnixTimeMilliseconds((long)cursor.Key);
+                    var at = FromCursorKey(cursor.Key);
                     source = source.Where(c => c.CreatedAt < at || (c.CreatedAt == at && c.Id < cursor.Id));
                 }
 
@@ -46,7 +46,7 @@ internal static class ConversationInbox
                 source = source.Where(c => c.WaitingSince != null);
                 if (cursor is not null)
                 {
-                    DateTimeOffset? at = DateTimeOffset.FromUnixTimeMilliseconds((long)cursor.Key);
+                    DateTimeOffset? at = FromCursorKey(cursor.Key);
                     source = source.Where(c => c.WaitingSince > at || (c.WaitingSince == at && c.Id > cursor.Id));
                 }
 
@@ -65,8 +65,21 @@ internal static class ConversationInbox
 
     public static ConversationCursor CursorAfter(Conversation last, ConversationSort sort) => sort switch
     {
-        ConversationSort.Newest => new(sort, last.CreatedAt.ToUnixTimeMilliseconds(), last.Id),
-        ConversationSort.Waiting => new(sort, last.WaitingSince?.ToUnixTimeMilliseconds() ?? 0, last.Id),
+        ConversationSort.Newest => new(sort, ToCursorKey(last.CreatedAt), last.Id),
+        ConversationSort.Waiting => new(sort, last.WaitingSince is { } waiting ? ToCursorKey(waiting) : 0, last.Id),
         _ => new(sort, last.Priority, last.Id),
     };
+
+    // Timestamp keys are Unix microseconds: PostgreSQL keeps microseconds (SQLite milliseconds), and a key cut coarser
+    // than the stored value would repeat or skip rows at a page boundary. Microseconds stay exact in a double until 2255.
+    private static double ToCursorKey(DateTimeOffset value) => (value.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerMicrosecond;
+
+    private static DateTimeOffset FromCursorKey(double key)
+    {
+        // A hand-made key outside DateTimeOffset's range pages from that end instead of failing.
+        var min = (DateTimeOffset.MinValue.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerMicrosecond;
+        var max = (DateTimeOffset.MaxValue.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerMicrosecond;
+        var micros = key <= min ? min : key >= max ? max : (long)key;
+        return DateTimeOffset.UnixEpoch.AddTicks(micros * TimeSpan.TicksPerMicrosecond);
+    }
 }

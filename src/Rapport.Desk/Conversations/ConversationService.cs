@@ -30,7 +30,8 @@ public sealed partial class ConversationService(
             Channel = request.Channel,
             Subject = request.Subject,
             Status = ConversationStatus.Open,
-            CreatedAt = request.CreatedAt ?? time.GetUtcNow(),
+            // UTC always: PostgreSQL's timestamptz accepts only offset 0 from Npgsql.
+            CreatedAt = request.CreatedAt?.ToUniversalTime() ?? time.GetUtcNow(),
             PriorityReason = "no messages yet",
         };
         db.Conversations.Add(conversation);
@@ -121,7 +122,7 @@ public sealed partial class ConversationService(
             return null;
         }
 
-        var now = request.CreatedAt ?? time.GetUtcNow();
+        var now = request.CreatedAt?.ToUniversalTime() ?? time.GetUtcNow();
         var reading = EmotionAnalyzer.Default.Analyze(request.Body);
         var message = new Message
         {
@@ -178,7 +179,7 @@ public sealed partial class ConversationService(
             return new AgentReplyResult(review, null);
         }
 
-        var now = request.CreatedAt ?? time.GetUtcNow();
+        var now = request.CreatedAt?.ToUniversalTime() ?? time.GetUtcNow();
         var message = new Message
         {
             ConversationId = conversation.Id,

@@ -104,6 +104,31 @@ public abstract class ConversationFlowTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task Waiting_longest_cursor_pages_through_every_waiting_conversation_once()
+    {
+        // PostgreSQL keeps microseconds: a cursor cut to milliseconds would repeat or skip conversations there.
+        var customer = await CreateCustomerAsync("Waiting Wren");
+        for (var i = 0; i < 4; i++)
+        {
+            var id = await CreateConversationAsync(customer, "web", $"Still waiting {i}");
+            await server.PostJsonAsync($"/api/v1/conversations/{id}/messages", new { author = "customer", body = "Any news on my order?" }, 201);
+        }
+
+        var seen = new List<long>();
+        string? cursor = null;
+        do
+        {
+            var page = await server.GetJsonAsync("/api/v1/conversations?sort=waiting&limit=1" + (cursor is null ? "" : "&cursor=" + cursor));
+            seen.AddRange(page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt64()));
+            cursor = page.GetProperty("nextCursor").GetString();
+        }
+        while (cursor is not null && seen.Count < 500);
+
+        Assert.Equal(seen.Distinct().Count(), seen.Count);
+        Assert.True(seen.Count >= 4, $"{seen.Count} waiting conversations");
+    }
+
+    [Fact]
     public async Task Customer_can_be_listed_read_and_updated()
     {
         var id = await CreateCustomerAsync("Lee Park");
