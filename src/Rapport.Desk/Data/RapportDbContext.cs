@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Rapport.Desk.Agents;
+using Rapport.Desk.ApiKeys;
 using Rapport.Desk.Conversations;
 using Rapport.Desk.Customers;
 
@@ -27,6 +28,8 @@ public sealed class RapportDbContext(DbContextOptions<RapportDbContext> options)
 
     public DbSet<Note> Notes => Set<Note>();
 
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RapportDbContext).Assembly);
 
@@ -39,6 +42,7 @@ public sealed class RapportDbContext(DbContextOptions<RapportDbContext> options)
         configurationBuilder.Properties<ConversationStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<MessageAuthor>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<AgentRole>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ApiKeyScope>().HaveConversion<string>().HaveMaxLength(16);
 
         // SQLite cannot compare or order DateTimeOffset values; Unix milliseconds (UTC) sort and compare as numbers.
         // PostgreSQL keeps its native timestamptz.
