@@ -2,11 +2,13 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Rapport.Desk.Agents;
+using Rapport.Desk.ApiKeys;
 using Rapport.Desk.Conversations;
 using Rapport.Desk.Customers;
 using Rapport.Desk.Demo;
 using Rapport.Server.Api;
 using Rapport.Server.Data;
+using Rapport.Server.Security;
 
 namespace Rapport.Server;
 
@@ -37,6 +39,9 @@ internal static class RapportServer
         builder.Services.AddScoped<AgentService>();
         builder.Services.AddScoped<ConversationService>();
         builder.Services.AddScoped<DemoSeeder>();
+        builder.Services.AddScoped<ApiKeyService>();
+        builder.Services.AddApiKeyAuthentication();
+        builder.AddApiKeyRateLimiting();
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
@@ -51,20 +56,40 @@ internal static class RapportServer
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestSizeLimitMiddleware>();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
 
+        // Public: the OpenAPI document and the reference page. Everything under /api/v1 needs an API key.
         app.MapOpenApi();
         app.MapDocs();
-        app.MapAnalyze();
-        app.MapReview();
-        app.MapCustomers();
-        app.MapAgents();
-        app.MapTeams();
-        app.MapConversations();
+        var secured = app.MapGroup("").RequireApiKey();
+        secured.MapAnalyze();
+        secured.MapReview();
+        secured.MapCustomers();
+        secured.MapAgents();
+        secured.MapTeams();
+        secured.MapConversations();
+        secured.MapApiKeys();
         return app;
     }
 
-    public static Task InitializeAsync(this WebApplication app, CancellationToken cancellationToken) =>
-        app.InitializeDatabaseAsync(cancellationToken);
+    /// <summary>Migrates and seeds; returns the admin API key when there was none and one was just created (shown once).</summary>
+    public static async Task<string?> InitializeAsync(this WebApplication app, CancellationToken cancellationToken)
+    {
+        await app.InitializeDatabaseAsync(cancellationToken).ConfigureAwait(false);
+        await using var scope = app.Services.CreateAsyncScope();
+        var keys = scope.ServiceProvider.GetRequiredService<ApiKeyService>();
+        if (await keys.AnyAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        return (await keys.CreateAsync(FirstKeyName, ApiKeyScope.Admin, cancellationToken).ConfigureAwait(false)).Token;
+    }
+
+    /// <summary>The name of the admin key created when the database has no key at all.</summary>
+    public const string FirstKeyName = "Demo admin key";
 
     /// <summary>The addresses Kestrel listens on (with the real port when it was 0).</summary>
     public static IReadOnlyList<string> Addresses(WebApplication app) =>
@@ -76,5 +101,12 @@ internal static class RapportServer
         {
             Console.WriteLine($"Rapport desk: {address}  (API reference: {address}/docs)");
         }
+    }
+
+    /// <summary>Prints the key created on first start: the only time its secret is known.</summary>
+    public static void PrintNewApiKey(WebApplication app, string key)
+    {
+        Console.WriteLine($"Demo API key (admin): {key}");
+        Console.WriteLine("  shown once; try: curl -H \"Authorization: Bearer " + key + "\" " + (Addresses(app) is [var first, ..] ? first : DefaultUrl) + "/api/v1/conversations");
     }
 }

@@ -1,8 +1,11 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Rapport.Desk.ApiKeys;
 
 namespace Rapport.Server.Tests;
 
@@ -25,7 +28,16 @@ public abstract class ServerFixture : IAsyncLifetime
     private string? _postgresAdmin;
     private WebApplication? _app;
 
+    /// <summary>A client that sends <see cref="AdminKey"/>.</summary>
     public HttpClient Client { get; private set; } = null!;
+
+    /// <summary>An admin API key created through the desk service for the tests' own requests.</summary>
+    public string AdminKey { get; private set; } = "";
+
+    /// <summary>The running server's services (for a scoped DbContext or ApiKeyService).</summary>
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The server has not started.");
+
+    public Uri BaseAddress { get; private set; } = null!;
 
     public string DatabasePath => Path.Combine(_folder, "rapport.db");
 
@@ -35,6 +47,9 @@ public abstract class ServerFixture : IAsyncLifetime
     public abstract TestDatabase Database { get; }
 
     protected abstract bool SeedDemo { get; }
+
+    /// <summary>Requests per key per window; generous by default so no test trips the limiter by accident.</summary>
+    protected virtual int RateLimitPermits => 100_000;
 
     public async Task InitializeAsync()
     {
@@ -70,6 +85,7 @@ public abstract class ServerFixture : IAsyncLifetime
             "--ConnectionStrings:Rapport", ConnectionString,
             "--Rapport:Database:SeedDemo", SeedDemo ? "true" : "false",
             "--Logging:LogLevel:Default", "Warning",
+            "--Rapport:RateLimit:PermitLimit", RateLimitPermits.ToString(System.Globalization.CultureInfo.InvariantCulture),
 
             // On a fresh PostgreSQL database Npgsql probes the migrations history table by querying it, and EF logs the
             // expected failure as an error (npgsql/efcore.pg#3407); a real failure still fails the test.
@@ -79,7 +95,29 @@ public abstract class ServerFixture : IAsyncLifetime
         await _app.StartAsync();
         var address = RapportServer.Addresses(_app).Single();
         Assert.StartsWith("http://127.0.0.1:", address, StringComparison.Ordinal);
-        Client = new HttpClient { BaseAddress = new Uri(address) };
+        BaseAddress = new Uri(address);
+        AdminKey = await CreateKeyAsync("Test admin", ApiKeyScope.Admin);
+        Client = CreateClient(AdminKey);
+    }
+
+    /// <summary>A key created directly through the desk service (not over HTTP).</summary>
+    public async Task<string> CreateKeyAsync(string name, ApiKeyScope scope)
+    {
+        await using var services = Services.CreateAsyncScope();
+        var created = await services.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync(name, scope, CancellationToken.None);
+        return created.Token;
+    }
+
+    /// <summary>A client sending <paramref name="key"/> as a bearer token (none when null); the caller disposes it.</summary>
+    public HttpClient CreateClient(string? key)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+
+        return client;
     }
 
     public async Task DisposeAsync()
@@ -168,4 +206,24 @@ public sealed class DemoDeskPostgreSqlFixture : ServerFixture
     public override TestDatabase Database => TestDatabase.PostgreSql;
 
     protected override bool SeedDemo => true;
+}
+
+/// <summary>An empty desk on SQLite whose keys may make only a few requests per window.</summary>
+public sealed class RateLimitedDeskFixture : ServerFixture
+{
+    public override TestDatabase Database => TestDatabase.Sqlite;
+
+    protected override bool SeedDemo => false;
+
+    protected override int RateLimitPermits => 3;
+}
+
+/// <summary>An empty desk on PostgreSQL whose keys may make only a few requests per window.</summary>
+public sealed class RateLimitedDeskPostgreSqlFixture : ServerFixture
+{
+    public override TestDatabase Database => TestDatabase.PostgreSql;
+
+    protected override bool SeedDemo => false;
+
+    protected override int RateLimitPermits => 3;
 }
