@@ -74,13 +74,14 @@ internal static class RapportServer
         return app;
     }
 
-    /// <summary>Migrates and seeds; returns the admin API key when there was none and one was just created (shown once).</summary>
+    /// <summary>Migrates and seeds; returns a new admin API key (shown once) when there was no
+    /// active admin key, so a fresh desk is usable with curl and a lost admin key can be replaced by revoking it in the database.</summary>
     public static async Task<string?> InitializeAsync(this WebApplication app, CancellationToken cancellationToken)
     {
         await app.InitializeDatabaseAsync(cancellationToken).ConfigureAwait(false);
         await using var scope = app.Services.CreateAsyncScope();
         var keys = scope.ServiceProvider.GetRequiredService<ApiKeyService>();
-        if (await keys.AnyAsync(cancellationToken).ConfigureAwait(false))
+        if (await keys.AnyActiveAdminAsync(cancellationToken).ConfigureAwait(false))
         {
             return null;
         }
@@ -88,7 +89,7 @@ internal static class RapportServer
         return (await keys.CreateAsync(FirstKeyName, ApiKeyScope.Admin, cancellationToken).ConfigureAwait(false)).Token;
     }
 
-    /// <summary>The name of the admin key created when the database has no key at all.</summary>
+    /// <summary>The name of the admin key created when the database has no active admin key.</summary>
     public const string FirstKeyName = "Demo admin key";
 
     /// <summary>The addresses Kestrel listens on (with the real port when it was 0).</summary>

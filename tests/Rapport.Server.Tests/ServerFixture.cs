@@ -35,9 +35,11 @@ public abstract class ServerFixture : IAsyncLifetime
     public string AdminKey { get; private set; } = "";
 
     /// <summary>The running server's services (for a scoped DbContext or ApiKeyService).</summary>
-    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The server has not started.");
+    public IServiceProvider Services => App.Services;
 
     public Uri BaseAddress { get; private set; } = null!;
+
+    public WebApplication App => _app ?? throw new InvalidOperationException("The server has not started.");
 
     public string DatabasePath => Path.Combine(_folder, "rapport.db");
 

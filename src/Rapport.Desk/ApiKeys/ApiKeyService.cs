@@ -36,7 +36,9 @@ public sealed class ApiKeyService(RapportDbContext db, TimeProvider time)
     public async Task<IReadOnlyList<ApiKey>> ListAsync(CancellationToken cancellationToken) =>
         await db.ApiKeys.AsNoTracking().OrderBy(k => k.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
 
-    public Task<bool> AnyAsync(CancellationToken cancellationToken) => db.ApiKeys.AnyAsync(cancellationToken);
+    /// <summary>Whether some admin key is not revoked (if none, nobody can manage keys over the API).</summary>
+    public Task<bool> AnyActiveAdminAsync(CancellationToken cancellationToken) =>
+        db.ApiKeys.AnyAsync(k => k.Scope == ApiKeyScope.Admin && k.RevokedAt == null, cancellationToken);
 
     /// <summary>Revokes the key (idempotent); null when there is no such key.</summary>
     public async Task<ApiKey?> RevokeAsync(long id, CancellationToken cancellationToken)

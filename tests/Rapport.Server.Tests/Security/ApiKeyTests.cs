@@ -147,6 +147,17 @@ public abstract class ApiKeyTests(ServerFixture server)
         await AssertProblemAsync(unknown, HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task First_start_creates_one_admin_key_and_a_second_start_does_not()
+    {
+        var list = await server.GetJsonAsync("/api/v1/api-keys");
+        var first = Assert.Single(list.EnumerateArray(), k => k.GetProperty("name").GetString() == RapportServer.FirstKeyName);
+        Assert.Equal("admin", first.GetProperty("scope").GetString());
+
+        // The database now has an active admin key, so starting again prints nothing.
+        Assert.Null(await server.App.InitializeAsync(CancellationToken.None));
+    }
+
     private async Task<long> IdOfAsync(string token)
     {
         var prefix = token.Split('_')[1];
