@@ -50,7 +50,7 @@ internal static class RapportServer
         // ApiExceptionHandler turns into problem details with the field that failed.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.MaxDepth = 32);
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeyOpenApi>());
 
         var app = builder.Build();
         app.UseExceptionHandler();

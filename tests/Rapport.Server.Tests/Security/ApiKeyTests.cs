@@ -28,6 +28,8 @@ public abstract class ApiKeyTests(ServerFixture server)
         Assert.Equal(HttpStatusCode.OK, docs.StatusCode);
         using var openApi = await anonymous.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, openApi.StatusCode);
+        var document = await openApi.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("bearer", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey").GetProperty("scheme").GetString());
     }
 
     [Fact]
