@@ -41,6 +41,10 @@ namespace Rapport.Desk.Migrations.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("PasswordHash")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -71,6 +75,9 @@ namespace Rapport.Desk.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ReplyScoreThreshold")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -150,8 +157,16 @@ namespace Rapport.Desk.Migrations.PostgreSql.Migrations
                     b.Property<double>("EscalationRisk")
                         .HasColumnType("double precision");
 
+                    b.Property<string>("ExternalKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTimeOffset?>("FirstResponseAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.PrimitiveCollection<List<string>>("Labels")
+                        .IsRequired()
+                        .HasColumnType("text[]");
 
                     b.Property<double>("Priority")
                         .HasColumnType("double precision");
@@ -180,6 +195,9 @@ namespace Rapport.Desk.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AssigneeId");
+
+                    b.HasIndex("ExternalKey")
+                        .IsUnique();
 
                     b.HasIndex("CreatedAt", "Id");
 
@@ -229,9 +247,13 @@ namespace Rapport.Desk.Migrations.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<bool>("SentBelowThreshold")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("ExternalId");
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
 
                     b.HasIndex("ConversationId", "CreatedAt");
 

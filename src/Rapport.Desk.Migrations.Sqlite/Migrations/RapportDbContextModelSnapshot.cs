@@ -32,6 +32,10 @@ namespace Rapport.Desk.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PasswordHash")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -60,6 +64,9 @@ namespace Rapport.Desk.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ReplyScoreThreshold")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -135,8 +142,16 @@ namespace Rapport.Desk.Migrations.Sqlite.Migrations
                     b.Property<double>("EscalationRisk")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("ExternalKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("FirstResponseAt")
                         .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Labels")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<double>("Priority")
                         .HasColumnType("REAL");
@@ -165,6 +180,9 @@ namespace Rapport.Desk.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AssigneeId");
+
+                    b.HasIndex("ExternalKey")
+                        .IsUnique();
 
                     b.HasIndex("CreatedAt", "Id");
 
@@ -212,9 +230,13 @@ namespace Rapport.Desk.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("SentBelowThreshold")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("ExternalId");
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
 
                     b.HasIndex("ConversationId", "CreatedAt");
 

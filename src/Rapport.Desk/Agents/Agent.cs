@@ -14,4 +14,7 @@ public sealed class Agent
     public Team? Team { get; set; }
 
     public AgentRole Role { get; set; }
+
+    /// <summary>The web sign-in password, hashed (ASP.NET Core Identity's hasher); null when the agent cannot sign in.</summary>
+    public string? PasswordHash { get; set; }
 }

@@ -7,5 +7,8 @@ public sealed class Team
 
     public required string Name { get; set; }
 
+    /// <summary>Replies scoring below this empathy score ask the agent "Send anyway?" before they go out.</summary>
+    public int ReplyScoreThreshold { get; set; } = 50;
+
     public List<Agent> Agents { get; } = [];
 }

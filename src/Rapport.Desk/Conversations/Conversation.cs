@@ -40,6 +40,12 @@ public sealed class Conversation
     /// <summary>The escalation risk of the latest customer message (0 before any).</summary>
     public double EscalationRisk { get; set; }
 
+    /// <summary>Free labels ("refund", "bug") that the inbox filters by.</summary>
+    public List<string> Labels { get; set; } = [];
+
+    /// <summary>The conversation's key in the system it was imported from; imports find it again by this key.</summary>
+    public string? ExternalKey { get; set; }
+
     public List<Message> Messages { get; } = [];
 
     public List<Note> Notes { get; } = [];

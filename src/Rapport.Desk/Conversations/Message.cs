@@ -22,6 +22,9 @@ public sealed class Message
     /// <summary>The id in the system it came from (e-mail Message-ID, chat id...), for idempotent imports.</summary>
     public string? ExternalId { get; set; }
 
+    /// <summary>For agent replies: true when the agent sent it anyway after the pre-send guard warned of a low score.</summary>
+    public bool SentBelowThreshold { get; set; }
+
     public MessageReading? Reading { get; set; }
 
     public MessageReview? Review { get; set; }

@@ -10,6 +10,8 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
     {
         builder.Property(c => c.Subject).HasMaxLength(300);
         builder.Property(c => c.PriorityReason).HasMaxLength(300);
+        builder.Property(c => c.ExternalKey).HasMaxLength(200);
+        builder.HasIndex(c => c.ExternalKey).IsUnique();
         builder.HasOne(c => c.Customer).WithMany().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(c => c.Assignee).WithMany().HasForeignKey(c => c.AssigneeId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(c => c.Messages).WithOne().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);

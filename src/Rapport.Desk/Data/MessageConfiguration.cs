@@ -10,7 +10,8 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
     {
         builder.Property(m => m.ExternalId).HasMaxLength(200);
         builder.HasIndex(m => new { m.ConversationId, m.CreatedAt });
-        builder.HasIndex(m => m.ExternalId);
+        // Imports are idempotent on it: a message id seen before is skipped, never stored twice.
+        builder.HasIndex(m => m.ExternalId).IsUnique();
         builder.HasOne(m => m.Reading).WithOne().HasForeignKey<MessageReading>(r => r.MessageId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(m => m.Review).WithOne().HasForeignKey<MessageReview>(r => r.MessageId).OnDelete(DeleteBehavior.Cascade);
     }
