@@ -36,8 +36,15 @@ internal static class ApiKeyEndpoints
             new CreatedApiKeyResponse(key.Id, key.Name, key.Prefix, ApiKeyAuthorization.ScopeName(key.Scope), key.CreatedAt, token));
     }
 
-    internal static async Task<Results<Ok<ApiKeyResponse>, ProblemHttpResult>> RevokeAsync(long id, ApiKeyService keys, CancellationToken cancellationToken) =>
-        await keys.RevokeAsync(id, cancellationToken).ConfigureAwait(false) is { } key
-            ? TypedResults.Ok(ApiKeyResponse.From(key))
-            : NotFound.Problem("API key", id);
+    internal static async Task<Results<Ok<ApiKeyResponse>, ProblemHttpResult>> RevokeAsync(
+        long id, ApiKeyService keys, ApiKeyCache cache, CancellationToken cancellationToken)
+    {
+        if (await keys.RevokeAsync(id, cancellationToken).ConfigureAwait(false) is not { } key)
+        {
+            return NotFound.Problem("API key", id);
+        }
+
+        cache.Forget(key.Id);
+        return TypedResults.Ok(ApiKeyResponse.From(key));
+    }
 }

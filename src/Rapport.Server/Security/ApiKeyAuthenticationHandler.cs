@@ -11,7 +11,7 @@ namespace Rapport.Server.Security;
 /// <see cref="ApiKeyService"/> and answers 401/403 as problem details.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyService keys, IProblemDetailsService problems)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyCache cache, IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string HeaderName = "X-Api-Key";
@@ -23,9 +23,16 @@ internal sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        if (await keys.AuthenticateAsync(token, Context.RequestAborted).ConfigureAwait(false) is not { } key)
+        if (!cache.TryGet(token, out var key))
         {
-            return AuthenticateResult.Fail("The API key is not valid or has been revoked.");
+            // Resolved only on a miss: a cached key costs no database connection.
+            var keys = Context.RequestServices.GetRequiredService<ApiKeyService>();
+            if (await keys.AuthenticateAsync(token, Context.RequestAborted).ConfigureAwait(false) is not { } stored)
+            {
+                return AuthenticateResult.Fail("The API key is not valid or has been revoked.");
+            }
+
+            key = cache.Add(token, stored);
         }
 
         List<Claim> claims =

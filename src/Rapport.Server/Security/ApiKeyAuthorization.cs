@@ -23,6 +23,7 @@ internal static class ApiKeyAuthorization
 
     public static void AddApiKeyAuthentication(this IServiceCollection services)
     {
+        services.AddSingleton<ApiKeyCache>();
         services.AddAuthentication(Scheme).AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(Scheme, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(ReadPolicy, p => p.AddAuthenticationSchemes(Scheme).RequireClaim(ScopeClaim, ScopeName(ApiKeyScope.Read)))
