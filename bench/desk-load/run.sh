@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# The desk at scale: fills a database with a synthetic archive (100,000 conversations / about 1,000,000 messages by
+# default), starts the real server on it as its own process, and measures the inbox, conversation detail, the analyze
+# endpoint and the server's memory. Figures go to docs/benchmarks.md ("The desk at scale").
+#
+#   bench/desk-load/run.sh [sqlite|postgresql|both]      (default both)
+#   env: CONVERSATIONS=100000 MESSAGES=10 CUSTOMERS=20000 REQUESTS=500 CONCURRENCY=16 DURATION=10
+#
+# The SQLite database is kept in artifacts/desk-load/ and reused while its size parameters match (seeding takes
+# minutes); the PostgreSQL cluster is a throwaway one on 127.0.0.1 with default durability settings.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$PWD
+which=${1:-both}
+conversations=${CONVERSATIONS:-100000}
+messages=${MESSAGES:-10}
+customers=${CUSTOMERS:-20000}
+out="$root/artifacts/desk-load"
+mkdir -p "$out"
+
+echo "building the server and the load tool (Release)..."
+dotnet build src/Rapport.Server -c Release -o "$out/server" --nologo -v quiet -p:UseArtifactsOutput=false >/dev/null
+dotnet build bench/Rapport.LoadTest -c Release -o "$out/loadtest" --nologo -v quiet -p:UseArtifactsOutput=false >/dev/null
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+server_pid=""
+pgroot=""
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
+  if [ -n "$pgroot" ]; then
+    runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgroot/data" -m fast -w stop >/dev/null 2>&1 || true
+    rm -rf "$pgroot"
+  fi
+}
+trap cleanup EXIT
+
+measure() { # provider connection-string key-file
+  local port; port=$(free_port)
+  dotnet "$out/server/Rapport.Server.dll" --urls "http://127.0.0.1:$port" --Rapport:Database:Provider "$1" \
+    --ConnectionStrings:Rapport "$2" --Rapport:Database:SeedDemo false --Rapport:RateLimit:PermitLimit 1000000 \
+    --Logging:LogLevel:Default Warning >"$out/server-$1.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 120); do
+    curl -fs "http://127.0.0.1:$port/openapi/v1.json" >/dev/null 2>&1 && break
+    sleep 0.5
+  done
+  echo "== $1: $conversations conversations, server pid $server_pid on 127.0.0.1:$port"
+  dotnet "$out/loadtest/rapport-loadtest.dll" measure --url "http://127.0.0.1:$port" --key-file "$3" \
+    --conversations "$conversations" --requests "${REQUESTS:-500}" --concurrency "${CONCURRENCY:-16}" \
+    --duration "${DURATION:-10}" --pid "$server_pid"
+  kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""
+}
+
+if [ "$which" = sqlite ] || [ "$which" = both ]; then
+  db="$out/sqlite/rapport.db"
+  stamp="$out/sqlite/seeded-$conversations-$messages-$customers"
+  if [ ! -f "$stamp" ]; then
+    rm -rf "$out/sqlite"; mkdir -p "$out/sqlite"
+    echo "seeding SQLite ($db)..."
+    dotnet "$out/loadtest/rapport-loadtest.dll" seed --provider Sqlite --connection "Data Source=$db" \
+      --conversations "$conversations" --messages "$messages" --customers "$customers" --key-file "$out/sqlite/key"
+    touch "$stamp"
+  fi
+  echo "database file: $(du -h "$db" | cut -f1)"
+  measure Sqlite "Data Source=$db" "$out/sqlite/key"
+fi
+
+if [ "$which" = postgresql ] || [ "$which" = both ]; then
+  pgbin=""
+  for dir in /usr/lib/postgresql/*/bin; do [ -x "$dir/initdb" ] && pgbin=$dir; done
+  [ -n "$pgbin" ] || { echo "run.sh: PostgreSQL is not installed (apt-get install postgresql)" >&2; exit 2; }
+  pgroot=$(mktemp -d /tmp/rapport-load-pg.XXXXXX)
+  mkdir -p "$pgroot/data" "$pgroot/sock"; chown -R postgres: "$pgroot"
+  runuser -u postgres -- "$pgbin/initdb" -D "$pgroot/data" -A trust -U postgres -E UTF8 >/dev/null
+  port=$(free_port)
+  runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgroot/data" -l "$pgroot/server.log" -w \
+    -o "-p $port -k $pgroot/sock -c listen_addresses=127.0.0.1 -c shared_buffers=256MB" start >/dev/null
+  runuser -u postgres -- "$pgbin/createdb" -h 127.0.0.1 -p "$port" -U postgres rapport
+  cs="Host=127.0.0.1;Port=$port;Username=postgres;Database=rapport"
+  echo "seeding PostgreSQL $("$pgbin/pg_ctl" --version | awk '{print $3}')..."
+  dotnet "$out/loadtest/rapport-loadtest.dll" seed --provider PostgreSql --connection "$cs" \
+    --conversations "$conversations" --messages "$messages" --customers "$customers" --key-file "$pgroot/key"
+  runuser -u postgres -- psql -h 127.0.0.1 -p "$port" -U postgres -d rapport -qc "VACUUM ANALYZE" >/dev/null
+  measure PostgreSql "$cs" "$pgroot/key"
+fi
