@@ -18,6 +18,9 @@ customers=${CUSTOMERS:-20000}
 out="$root/artifacts/desk-load"
 mkdir -p "$out"
 
+if ! command -v wrk >/dev/null && [ "$(id -u)" -eq 0 ]; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk </dev/null >/dev/null 2>&1 || echo "(wrk not installed; the .NET load client alone measures analyze)"
+fi
 echo "building the server and the load tool (Release)..."
 dotnet build src/Rapport.Server -c Release -o "$out/server" --nologo -v quiet -p:UseArtifactsOutput=false >/dev/null
 dotnet build bench/Rapport.LoadTest -c Release -o "$out/loadtest" --nologo -v quiet -p:UseArtifactsOutput=false >/dev/null
@@ -49,6 +52,13 @@ measure() { # provider connection-string key-file
   dotnet "$out/loadtest/rapport-loadtest.dll" measure --url "http://127.0.0.1:$port" --key-file "$3" \
     --conversations "$conversations" --requests "${REQUESTS:-500}" --concurrency "${CONCURRENCY:-16}" \
     --duration "${DURATION:-10}" --pid "$server_pid"
+  if command -v wrk >/dev/null; then
+    # wrk (C, epoll) takes less of the shared 2 cores than the .NET client, so the server gets closer to its own limit.
+    echo "wrk, analyze (1 thread, ${CONCURRENCY:-16} connections, ${DURATION:-10} s):"
+    RAPPORT_KEY=$(cat "$3") wrk -t1 -c"${CONCURRENCY:-16}" -d"${DURATION:-10}s" --latency -s "$root/bench/desk-load/analyze.lua" \
+      "http://127.0.0.1:$port/api/v1/analyze" | grep -E "Requests/sec|Latency|50%|90%|99%|Non-2xx|Socket errors" || true
+    grep -E "^(VmRSS|VmHWM)" "/proc/$server_pid/status" | sed 's/^/server after wrk: /'
+  fi
   kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""
 }
 
