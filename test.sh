@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs Rapport's whole test suite. This is the README's test command, and .ci/run calls it.
-# It installs what the tests need beyond the .NET SDK (PostgreSQL from Debian packages, when missing), starts a
+# It installs what the tests need beyond the .NET SDK (PostgreSQL and Chromium from Debian packages, when missing), starts a
 # throwaway PostgreSQL cluster on 127.0.0.1 for the server suite, and prints a one-line summary.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -83,6 +83,21 @@ start_postgres() {
 if [ -z "${RAPPORT_TEST_POSTGRES:-}" ]; then
   start_postgres
 fi
+
+# Chromium for the browser tests (Playwright drives Debian's Chromium; it never downloads a browser).
+chromium=${RAPPORT_CHROMIUM:-/usr/bin/chromium}
+if [ ! -x "$chromium" ]; then
+  echo "test.sh: Chromium not found at $chromium; installing it from Debian packages (apt-get install chromium)"
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "test.sh: installing Chromium needs root; run 'sudo apt-get install -y chromium' or set RAPPORT_CHROMIUM" >&2
+    exit 2
+  fi
+  if ! { DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } </dev/null; then
+    echo "test.sh: could not install Chromium with apt-get; the browser tests need it (or RAPPORT_CHROMIUM)." >&2
+    exit 2
+  fi
+fi
+export RAPPORT_CHROMIUM="$chromium"
 
 status=0
 dotnet build Rapport.slnx -c Release -nologo -clp:ErrorsOnly || exit $?

@@ -1,11 +1,11 @@
 using Rapport.Server;
 
 WebApplication app;
-string? newApiKey;
+FirstStart firstStart;
 try
 {
     app = RapportServer.Build(args);
-    newApiKey = await app.InitializeAsync(CancellationToken.None).ConfigureAwait(false);
+    firstStart = await app.InitializeAsync(CancellationToken.None).ConfigureAwait(false);
     await app.StartAsync().ConfigureAwait(false);
 }
 catch (Exception e) when (StartupFailure.Describe(e) is { } message)
@@ -16,7 +16,12 @@ catch (Exception e) when (StartupFailure.Describe(e) is { } message)
 }
 
 RapportServer.PrintUrls(app);
-if (newApiKey is not null)
+if (firstStart.DemoSignIn is { } demo)
+{
+    RapportServer.PrintDemoSignIn(app, demo);
+}
+
+if (firstStart.ApiKey is { } newApiKey)
 {
     RapportServer.PrintNewApiKey(app, newApiKey);
 }

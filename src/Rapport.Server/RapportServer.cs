@@ -7,7 +7,9 @@ using Rapport.Desk.Conversations;
 using Rapport.Desk.Customers;
 using Rapport.Desk.Demo;
 using Rapport.Server.Api;
+using Rapport.Server.Components;
 using Rapport.Server.Data;
+using Rapport.Server.Live;
 using Rapport.Server.Security;
 
 namespace Rapport.Server;
@@ -21,8 +23,18 @@ internal static class RapportServer
     {
         // appsettings.json is read beside the assembly, so the server behaves the same from any working directory;
         // relative paths in the connection string (./data/rapport.db) stay relative to the working directory.
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        // ApplicationName: the static web assets manifest (wwwroot, blazor.web.js) is named after this assembly, also
+        // when tests host the server.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+            ApplicationName = typeof(RapportServer).Assembly.GetName().Name,
+        });
         configure?.Invoke(builder);
+
+        // The build output's static web assets manifest maps wwwroot and the framework's scripts (a no-op when published).
+        builder.WebHost.UseStaticWebAssets();
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
@@ -38,9 +50,15 @@ internal static class RapportServer
         builder.Services.AddScoped<CustomerService>();
         builder.Services.AddScoped<AgentService>();
         builder.Services.AddScoped<ConversationService>();
+        builder.Services.AddScoped<Components.Workspace.WorkspaceQueries>();
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddScoped<ApiKeyService>();
+        builder.Services.AddScoped<AgentPasswords>();
+        builder.Services.AddSingleton<SignInThrottle>();
+        builder.Services.AddSingleton<ConversationFeed>();
         builder.Services.AddApiKeyAuthentication();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddCascadingAuthenticationState();
         builder.AddApiKeyRateLimiting();
 
         builder.Services.AddProblemDetails();
@@ -59,10 +77,15 @@ internal static class RapportServer
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseAntiforgery();
 
-        // Public: the OpenAPI document and the reference page. Everything under /api/v1 needs an API key.
+        // Public: the OpenAPI document, the reference page, the sign-in page and static files. Everything under
+        // /api/v1 needs an API key or a signed-in agent; the workspace pages need a signed-in agent.
         app.MapOpenApi();
         app.MapDocs();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapSignOut();
         var secured = app.MapGroup("").RequireApiKey();
         secured.MapAnalyze();
         secured.MapReview();
@@ -75,18 +98,19 @@ internal static class RapportServer
     }
 
     /// <summary>Migrates and seeds; returns a new admin API key (shown once) when there was no
-    /// active admin key, so a fresh desk is usable with curl and a lost admin key can be replaced by revoking it in the database.</summary>
-    public static async Task<string?> InitializeAsync(this WebApplication app, CancellationToken cancellationToken)
+    /// active admin key, so a fresh desk is usable with curl and a lost admin key can be replaced by revoking it in the
+    /// database, and the demo agents' sign-ins when the demo workspace was seeded now.</summary>
+    public static async Task<FirstStart> InitializeAsync(this WebApplication app, CancellationToken cancellationToken)
     {
-        await app.InitializeDatabaseAsync(cancellationToken).ConfigureAwait(false);
+        var demo = await app.InitializeDatabaseAsync(cancellationToken).ConfigureAwait(false);
         await using var scope = app.Services.CreateAsyncScope();
         var keys = scope.ServiceProvider.GetRequiredService<ApiKeyService>();
         if (await keys.AnyActiveAdminAsync(cancellationToken).ConfigureAwait(false))
         {
-            return null;
+            return new FirstStart(null, demo);
         }
 
-        return (await keys.CreateAsync(FirstKeyName, ApiKeyScope.Admin, cancellationToken).ConfigureAwait(false)).Token;
+        return new FirstStart((await keys.CreateAsync(FirstKeyName, ApiKeyScope.Admin, cancellationToken).ConfigureAwait(false)).Token, demo);
     }
 
     /// <summary>The name of the admin key created when the database has no active admin key.</summary>
@@ -104,6 +128,18 @@ internal static class RapportServer
         }
     }
 
+    /// <summary>Prints the demo agents' sign-ins, created with the demo workspace: the only time the password is known.</summary>
+    public static void PrintDemoSignIn(WebApplication app, DemoCredentials demo)
+    {
+        ArgumentNullException.ThrowIfNull(demo);
+        var url = Addresses(app) is [var first, ..] ? first : DefaultUrl;
+        Console.WriteLine($"Demo workspace sign-in at {url}{AgentCookies.SignInPath}  (password for every demo agent: {demo.Password}, shown once)");
+        foreach (var agent in demo.Agents)
+        {
+            Console.WriteLine($"  {agent.Email,-32} {SignedInAgent.RoleName(agent.Role),-6} {agent.Name}");
+        }
+    }
+
     /// <summary>Prints the key created on first start: the only time its secret is known.</summary>
     public static void PrintNewApiKey(WebApplication app, string key)
     {
@@ -111,3 +147,6 @@ internal static class RapportServer
         Console.WriteLine("  shown once; try: curl -H \"Authorization: Bearer " + key + "\" " + (Addresses(app) is [var first, ..] ? first : DefaultUrl) + "/api/v1/conversations");
     }
 }
+
+/// <summary>What the first start created: an admin API key and the demo agents' sign-ins (each null when not created now).</summary>
+internal sealed record FirstStart(string? ApiKey, DemoCredentials? DemoSignIn);

@@ -25,6 +25,19 @@ internal static class ConversationInbox
             source = source.Where(c => c.Assignee != null && c.Assignee.TeamId == team);
         }
 
+        if (query.VisibleTo is { } visible)
+        {
+            var agent = visible.AgentId;
+            if (visible.TeamId is { } leadTeam)
+            {
+                source = source.Where(c => c.AssigneeId == null || c.AssigneeId == agent || (c.Assignee != null && c.Assignee.TeamId == leadTeam));
+            }
+            else
+            {
+                source = source.Where(c => c.AssigneeId == null || c.AssigneeId == agent);
+            }
+        }
+
         if (query.MinEscalationRisk is { } minRisk)
         {
             source = source.Where(c => c.EscalationRisk >= minRisk);

@@ -22,6 +22,7 @@ public enum ConversationSort
 /// <param name="TeamId">Only conversations assigned to an agent of this team.</param>
 /// <param name="MinEscalationRisk">Only conversations whose latest customer message has at least this escalation risk.</param>
 /// <param name="Cursor">From the previous page's <see cref="ConversationPage.NextCursor"/>; null for the first page.</param>
+/// <param name="VisibleTo">Only what this agent may see in the workspace (null: everything).</param>
 public sealed record ConversationQuery(
     ConversationStatus? Status = null,
     Channel? Channel = null,
@@ -30,7 +31,14 @@ public sealed record ConversationQuery(
     ConversationCursor? Cursor = null,
     int Limit = 25,
     long? TeamId = null,
-    double? MinEscalationRisk = null);
+    double? MinEscalationRisk = null,
+    ConversationVisibility? VisibleTo = null);
+
+/// <summary>
+/// Which conversations a signed-in agent sees: unassigned ones, those assigned to <see cref="AgentId"/> and, for a
+/// lead (<see cref="TeamId"/> set), those assigned to anyone in that team. Admins see everything (no visibility).
+/// </summary>
+public sealed record ConversationVisibility(long AgentId, long? TeamId);
 
 /// <summary>One page of the inbox; <see cref="NextCursor"/> is null on the last page.</summary>
 public sealed record ConversationPage(IReadOnlyList<Conversation> Items, string? NextCursor);

@@ -8,8 +8,9 @@ public sealed record NewConversation(long CustomerId, Channel Channel, string Su
 /// <summary>An inbound customer message; CreatedAt is for imports and the demo (null means now).</summary>
 public sealed record NewMessage(string Body, Channel? Channel = null, string? ExternalId = null, DateTimeOffset? CreatedAt = null);
 
-/// <summary>An agent's reply.</summary>
-public sealed record AgentReply(string Body, long? AgentId = null, DateTimeOffset? CreatedAt = null);
+/// <summary>An agent's reply; <paramref name="SentBelowThreshold"/> records that the agent chose "Send anyway" after the
+/// pre-send guard warned that it scores below the team's threshold.</summary>
+public sealed record AgentReply(string Body, long? AgentId = null, DateTimeOffset? CreatedAt = null, bool SentBelowThreshold = false);
 
 /// <summary>The review of an agent reply, and the stored message unless it was a dry run.</summary>
 public sealed record AgentReplyResult(EmpathyReview Review, Message? Message);

@@ -189,6 +189,7 @@ public sealed partial class ConversationService(
             Channel = conversation.Channel,
             CreatedAt = now,
             Review = MessageReview.From(review),
+            SentBelowThreshold = request.SentBelowThreshold,
         };
         db.Messages.Add(message);
         conversation.FirstResponseAt ??= now;
@@ -202,6 +203,26 @@ public sealed partial class ConversationService(
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         LogAgentReply(logger, message.Id, conversation.Id, review.Score);
         return new AgentReplyResult(review, message);
+    }
+
+    /// <summary>
+    /// What a reply to the conversation would be reviewed against (the same context <see cref="AddAgentReplyAsync"/>
+    /// uses), so the workspace's live coach can review drafts without a database round trip per keystroke.
+    /// </summary>
+    /// <returns>The context, or null when the conversation does not exist.</returns>
+    public async Task<ReviewContext?> GetReviewContextAsync(long conversationId, string? agentName, CancellationToken cancellationToken)
+    {
+        var customerName = await db.Conversations.AsNoTracking()
+            .Where(c => c.Id == conversationId)
+            .Select(c => new { Name = c.Customer == null ? null : c.Customer.Name })
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (customerName is null)
+        {
+            return null;
+        }
+
+        var customerMessages = await CustomerMessagesToAnswerAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        return new ReviewContext(customerMessages, customerName.Name, agentName);
     }
 
     private async Task<IReadOnlyList<string>> CustomerMessagesToAnswerAsync(long conversationId, CancellationToken cancellationToken)

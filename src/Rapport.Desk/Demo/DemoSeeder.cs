@@ -9,19 +9,21 @@ namespace Rapport.Desk.Demo;
 /// <summary>
 /// Writes the demo workspace (<see cref="DemoWorkspace"/>) into an empty database: 2 teams, 6 agents, 20 customers and
 /// 42 conversations whose messages go through <see cref="ConversationService"/>, so readings, reviews and priorities are
-/// the real ones. Deterministic: the same content every time, with times relative to now.
+/// the real ones. Deterministic: the same content every time, with times relative to now, except the agents' sign-in
+/// password, which is random and returned once.
 /// </summary>
 public sealed class DemoSeeder(RapportDbContext db, CustomerService customers, ConversationService conversations, TimeProvider time)
 {
-    /// <returns>The number of conversations written; 0 when the database already had some.</returns>
-    public async Task<int> SeedIfEmptyAsync(CancellationToken cancellationToken)
+    /// <returns>What was written: no conversations and no credentials when the database already had conversations.</returns>
+    public async Task<DemoSeed> SeedIfEmptyAsync(CancellationToken cancellationToken)
     {
         if (await db.Conversations.AnyAsync(cancellationToken).ConfigureAwait(false))
         {
-            return 0;
+            return new DemoSeed(0, null);
         }
 
-        var agents = await SeedAgentsAsync(cancellationToken).ConfigureAwait(false);
+        var password = AgentPasswords.Generate();
+        var (agents, signIns) = await SeedAgentsAsync(password, cancellationToken).ConfigureAwait(false);
         var customerIds = new List<long>(DemoWorkspace.Customers.Length);
         foreach (var (name, tags) in DemoWorkspace.Customers)
         {
@@ -69,18 +71,32 @@ public sealed class DemoSeeder(RapportDbContext db, CustomerService customers, C
             index++;
         }
 
-        return index;
+        return new DemoSeed(index, new DemoCredentials(signIns, password));
     }
 
-    private async Task<List<long>> SeedAgentsAsync(CancellationToken cancellationToken)
+    private async Task<(List<long> Ids, IReadOnlyList<DemoSignIn> SignIns)> SeedAgentsAsync(string password, CancellationToken cancellationToken)
     {
         var teams = DemoWorkspace.Teams.Select(name => new Team { Name = name }).ToList();
         db.Teams.AddRange(teams);
         var agents = DemoWorkspace.Agents
             .Select(a => new Agent { Name = a.Name, Email = a.Name.ToLowerInvariant().Replace(' ', '.') + "@rapport.example", Role = a.Role, Team = teams[a.Team] })
             .ToList();
+        foreach (var agent in agents)
+        {
+            agent.PasswordHash = AgentPasswords.Hash(agent, password);
+        }
+
         db.Agents.AddRange(agents);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return [.. agents.Select(a => a.Id)];
+        return ([.. agents.Select(a => a.Id)], [.. agents.Select(a => new DemoSignIn(a.Email, a.Name, a.Role))]);
     }
 }
+
+/// <summary>What <see cref="DemoSeeder"/> wrote; <see cref="Credentials"/> is null when it wrote nothing.</summary>
+public sealed record DemoSeed(int Conversations, DemoCredentials? Credentials);
+
+/// <summary>The demo agents' sign-ins; every demo agent has the same random <see cref="Password"/>, known only now.</summary>
+public sealed record DemoCredentials(IReadOnlyList<DemoSignIn> Agents, string Password);
+
+/// <summary>One demo agent who can sign in to the workspace.</summary>
+public sealed record DemoSignIn(string Email, string Name, AgentRole Role);

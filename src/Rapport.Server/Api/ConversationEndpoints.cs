@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Rapport.Desk.Conversations;
 using Rapport.Server.Api.Contracts;
+using Rapport.Server.Live;
 
 namespace Rapport.Server.Api;
 
@@ -11,7 +12,7 @@ internal static class ConversationEndpoints
 
     public static IEndpointRouteBuilder MapConversations(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/conversations").WithTags("Conversations");
+        var group = app.MapGroup("/api/v1/conversations").WithTags("Conversations").PublishConversationChanges();
         group.MapGet("", ListAsync).WithName("ListConversations")
             .WithSummary("The inbox: filter by status, channel, assignee, team and minimum escalation risk; sort by priority, newest or waiting; cursor paging.");
         group.MapPost("", CreateAsync).WithName("CreateConversation").WithSummary("Opens a conversation, optionally with the customer's first message.");

@@ -16,7 +16,6 @@ internal static class DocsEndpoints
     public static IEndpointRouteBuilder MapDocs(this IEndpointRouteBuilder app)
     {
         app.MapGet("/docs", () => TypedResults.Content(Page.Value, "text/html; charset=utf-8")).ExcludeFromDescription();
-        app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription();
         return app;
     }
 }

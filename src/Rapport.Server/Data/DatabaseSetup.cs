@@ -40,7 +40,8 @@ internal static partial class DatabaseSetup
     }
 
     /// <summary>Creates the database file's folder, migrates, turns on WAL (SQLite) and seeds the demo when empty.</summary>
-    public static async Task InitializeDatabaseAsync(this WebApplication app, CancellationToken cancellationToken)
+    /// <returns>The demo agents' sign-ins when the demo was seeded now (the only moment the password is known).</returns>
+    public static async Task<DemoCredentials?> InitializeDatabaseAsync(this WebApplication app, CancellationToken cancellationToken)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RapportDbContext>();
@@ -61,11 +62,15 @@ internal static partial class DatabaseSetup
         {
             var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
             var seeded = await seeder.SeedIfEmptyAsync(cancellationToken).ConfigureAwait(false);
-            if (seeded > 0)
+            if (seeded.Conversations > 0)
             {
-                LogSeeded(app.Logger, seeded);
+                LogSeeded(app.Logger, seeded.Conversations);
             }
+
+            return seeded.Credentials;
         }
+
+        return null;
     }
 
     private static void EnsureSqliteFolder(string? connectionString)

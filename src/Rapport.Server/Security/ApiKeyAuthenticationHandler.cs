@@ -84,6 +84,9 @@ internal sealed class ApiKeyAuthenticationHandler(
             ProblemDetails = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail },
         }).ConfigureAwait(false);
 
+    /// <summary>True when the request carries an API key header (valid or not): then the key, not a cookie, decides.</summary>
+    public static bool HasKey(HttpRequest request) => ReadToken(request) is not null;
+
     private static string? ReadToken(HttpRequest request)
     {
         if (request.Headers[HeaderName].ToString() is { Length: > 0 } apiKey)

@@ -4,7 +4,7 @@ using Rapport.Desk.ApiKeys;
 
 namespace Rapport.Server.Security;
 
-/// <summary>The ApiKey scheme and one policy per scope; <see cref="RequireApiKey"/> picks the policy from the HTTP method.</summary>
+/// <summary>The ApiKey scheme (and the workspace cookie) and one policy per scope; <see cref="RequireApiKey"/> picks the policy from the HTTP method.</summary>
 internal static class ApiKeyAuthorization
 {
     public const string Scheme = "ApiKey";
@@ -21,14 +21,20 @@ internal static class ApiKeyAuthorization
         _ => throw new ArgumentOutOfRangeException(nameof(scope)),
     };
 
+    /// <summary>
+    /// The ApiKey scheme beside the workspace cookie (<see cref="AgentCookies"/>); the "Desk" policy scheme picks one per
+    /// request, so every API endpoint accepts a key or a signed-in agent (whose cookie carries read and write scopes).
+    /// </summary>
     public static void AddApiKeyAuthentication(this IServiceCollection services)
     {
         services.AddSingleton<ApiKeyCache>();
-        services.AddAuthentication(Scheme).AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(Scheme, null);
+        services.AddAuthentication(AgentCookies.DeskScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(Scheme, null)
+            .AddAgentCookies();
         services.AddAuthorizationBuilder()
-            .AddPolicy(ReadPolicy, p => p.AddAuthenticationSchemes(Scheme).RequireClaim(ScopeClaim, ScopeName(ApiKeyScope.Read)))
-            .AddPolicy(WritePolicy, p => p.AddAuthenticationSchemes(Scheme).RequireClaim(ScopeClaim, ScopeName(ApiKeyScope.Write)))
-            .AddPolicy(AdminPolicy, p => p.AddAuthenticationSchemes(Scheme).RequireClaim(ScopeClaim, ScopeName(ApiKeyScope.Admin)));
+            .AddPolicy(ReadPolicy, p => p.AddAuthenticationSchemes(AgentCookies.DeskScheme).RequireClaim(ScopeClaim, ScopeName(ApiKeyScope.Read)))
+            .AddPolicy(WritePolicy, p => p.AddAuthenticationSchemes(AgentCookies.DeskScheme).RequireClaim(ScopeClaim, ScopeName(ApiKeyScope.Write)))
+            .AddPolicy(AdminPolicy, p => p.AddAuthenticationSchemes(AgentCookies.DeskScheme).RequireClaim(ScopeClaim, ScopeName(ApiKeyScope.Admin)));
     }
 
     /// <summary>

@@ -1,0 +1,68 @@
+using Microsoft.Playwright;
+using Rapport.Desk.Agents;
+
+namespace Rapport.Server.BrowserTests;
+
+/// <summary>Sign-in refusals, sign-out, and customer text that tries to be markup.</summary>
+public sealed class SafetyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Wrong_password_is_refused_with_a_clear_message() =>
+        await browser.WithPageAsync("wrong-password", async page =>
+        {
+            await page.GotoAsync("/signin");
+            await page.GetByLabel("Email").FillAsync(browser.Email(AgentRole.Agent));
+            await page.GetByLabel("Password").FillAsync("not-the-password");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+            await Assertions.Expect(page.GetByTestId("signin-error")).ToContainTextAsync("do not match");
+            Assert.Contains("/signin", page.Url, StringComparison.Ordinal);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "signin-wrong-password.png") });
+
+            // Still signed out: the inbox sends the browser back to the sign-in page.
+            await page.GotoAsync("/");
+            Assert.Contains("/signin", page.Url, StringComparison.Ordinal);
+        });
+
+    [Fact]
+    public async Task Sign_out_ends_the_session() =>
+        await browser.WithPageAsync("sign-out", async page =>
+        {
+            await browser.SignInAsync(page, browser.Email(AgentRole.Lead));
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+            await page.WaitForURLAsync("**/signin?signedOut=1");
+            await page.GotoAsync("/");
+            Assert.Contains("/signin", page.Url, StringComparison.Ordinal);
+        });
+
+    [Fact]
+    public async Task Customer_message_with_markup_renders_as_text_and_runs_nothing() =>
+        await browser.WithPageAsync("markup", async page =>
+        {
+            const string body = "Help <script>window.__xss = 1; alert(1)</script> and <img src=x onerror=\"window.__xss = 2; alert(2)\"> please";
+            var dialogs = 0;
+            page.Dialog += (_, dialog) =>
+            {
+                dialogs++;
+                _ = dialog.DismissAsync();
+            };
+
+            await browser.SignInAsync(page, browser.Email(AgentRole.Admin));
+
+            // Arrives through the API while the inbox is open: it appears live, as text.
+            var created = await browser.PostJsonAsync("/api/v1/conversations", new { customerId = 3, channel = "chat", subject = "<b>Markup</b> test", message = body });
+            var id = created.GetProperty("conversation").GetProperty("id").GetInt64();
+            var row = page.Locator($"[data-testid=inbox-row][data-conversation='{id}']");
+            await Assertions.Expect(row.GetByTestId("row-snippet")).ToContainTextAsync("<script>");
+
+            await page.GotoAsync($"/conversations/{id}");
+            await page.Locator(".conversation-page[data-ready=true]").WaitForAsync();
+            var shown = await page.GetByTestId("message-body").First.InnerTextAsync();
+            Assert.Contains("<script>window.__xss = 1; alert(1)</script>", shown, StringComparison.Ordinal);
+            Assert.Contains("<img src=x onerror=", shown, StringComparison.Ordinal);
+            Assert.Equal("<b>Markup</b> test", await page.GetByTestId("conversation-subject").InnerTextAsync());
+            Assert.Equal(0, await page.Locator("[data-testid=thread] img, [data-testid=thread] script, [data-testid=inbox] b").CountAsync());
+            Assert.True(await page.EvaluateAsync<bool>("() => window.__xss === undefined"), "a script from the message ran");
+            Assert.Equal(0, dialogs);
+        });
+}
