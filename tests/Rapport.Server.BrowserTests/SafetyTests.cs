@@ -1,5 +1,8 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Rapport.Desk.Agents;
+using Rapport.Desk.Data;
 
 namespace Rapport.Server.BrowserTests;
 
@@ -64,5 +67,37 @@ public sealed class SafetyTests(BrowserFixture browser) : IClassFixture<BrowserF
             Assert.Equal(0, await page.Locator("[data-testid=thread] img, [data-testid=thread] script, [data-testid=inbox] b").CountAsync());
             Assert.True(await page.EvaluateAsync<bool>("() => window.__xss === undefined"), "a script from the message ran");
             Assert.Equal(0, dialogs);
+        });
+
+    [Fact]
+    public async Task Reply_below_the_threshold_asks_send_anyway_and_records_the_choice() =>
+        await browser.WithPageAsync("send-anyway", async page =>
+        {
+            await browser.SignInAsync(page, browser.Email(AgentRole.Admin));
+            var second = page.GetByTestId("inbox-row").Nth(1);
+            var id = long.Parse((await second.GetAttributeAsync("data-conversation"))!, System.Globalization.CultureInfo.InvariantCulture);
+            await second.Locator("a.row-link").ClickAsync();
+            await page.Locator(".conversation-page[data-ready=true]").WaitForAsync();
+
+            await page.GetByTestId("reply-box").FillAsync("Return it via the portal.");
+            await Assertions.Expect(page.GetByTestId("coach-score")).ToBeVisibleAsync();
+            await page.GetByTestId("send").ClickAsync();
+            var guard = page.GetByTestId("confirm-send");
+            await Assertions.Expect(guard).ToContainTextAsync("Send anyway?");
+            await Assertions.Expect(page.GetByTestId("keep-editing")).ToBeFocusedAsync();
+
+            // Keep editing first: nothing is sent; then send anyway.
+            await page.Keyboard.PressAsync("Enter");
+            await Assertions.Expect(guard).ToHaveCountAsync(0);
+            await page.GetByTestId("send").ClickAsync();
+            await page.GetByTestId("send-anyway").ClickAsync();
+            var last = page.GetByTestId("message").Last;
+            await Assertions.Expect(last).ToContainTextAsync("sent below threshold");
+
+            await using var scope = browser.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<RapportDbContext>();
+            var stored = await db.Messages.Where(m => m.ConversationId == id).OrderByDescending(m => m.Id).FirstAsync();
+            Assert.Equal("Return it via the portal.", stored.Body);
+            Assert.True(stored.SentBelowThreshold);
         });
 }
