@@ -19,7 +19,9 @@ internal static class Suggestions
     };
 
     /// <summary>An acknowledgement of <paramref name="feeling"/>, mentioning the detail when there is one.</summary>
-    public static string Acknowledgement(SupportEmotion feeling, string? detail) => (feeling, detail) switch
+    public static string Acknowledgement(SupportEmotion feeling, string? detail) => IsGerundPhrase(detail)
+        ? GerundAcknowledgement(feeling, detail!)
+        : (feeling, detail) switch
     {
         (SupportEmotion.Anger, not null) => $"I completely understand why you're upset that {detail}.",
         (SupportEmotion.Anger, null) => "I completely understand why you're upset, and you have every right to be.",
@@ -39,7 +41,37 @@ internal static class Suggestions
         _ => "I understand.",
     };
 
-    public static string Apology(string? detail) => detail is null ? "I'm sorry about this." : $"I'm sorry that {detail}.";
+    public static string Apology(string? detail) =>
+        detail is null ? "I'm sorry about this." : IsGerundPhrase(detail) ? $"I'm sorry about {detail}." : $"I'm sorry that {detail}.";
+
+    /// <summary>
+    /// A detail that opens with a gerund ("following up on the billing error") names an activity, not a clause, so it
+    /// cannot follow "it is that": "how frustrating following up on the billing error has been" reads as English.
+    /// </summary>
+    internal static bool IsGerundPhrase(string? detail)
+    {
+        if (string.IsNullOrEmpty(detail))
+        {
+            return false;
+        }
+
+        var end = detail.IndexOf(' ', StringComparison.Ordinal);
+        var first = end < 0 ? detail : detail[..end];
+        return first.Length > 4
+            && first.EndsWith("ing", StringComparison.OrdinalIgnoreCase)
+            && !first.EndsWith("thing", StringComparison.OrdinalIgnoreCase)
+            && !first.Equals("during", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static string GerundAcknowledgement(SupportEmotion feeling, string detail) => feeling switch
+    {
+        SupportEmotion.Anger => $"I completely understand why {detail} has upset you.",
+        SupportEmotion.Frustration => $"I can see how frustrating {detail} has been.",
+        SupportEmotion.Disappointment => $"I can imagine how disappointing {detail} has been.",
+        SupportEmotion.Worry => $"I understand how worrying {detail} is.",
+        SupportEmotion.Impatience => $"I know you've been waiting, and I understand how frustrating {detail} has been.",
+        _ => Acknowledgement(feeling, null),
+    };
 
     public static string Greeting(string? firstName) => firstName is null ? "Hi there," : $"Hi {firstName},";
 
