@@ -1,6 +1,10 @@
 namespace Rapport.Desk;
 
-/// <summary>A request refers to something that does not exist or is not allowed; <see cref="Field"/> names the input.</summary>
+/// <summary>
+/// A well-formed request that the desk cannot apply: it refers to something that does not exist (a customer, agent or
+/// team id in the body) or asks for a change its state does not allow; <see cref="Field"/> names the input. The API
+/// answers 422 (docs/architecture.md, "Errors").
+/// </summary>
 public sealed class DeskValidationException : Exception
 {
     public DeskValidationException()

@@ -28,7 +28,7 @@ public sealed class AgentService(RapportDbContext db)
 
         if (await db.Agents.AnyAsync(a => a.Email == fields.Email && a.Id != id, cancellationToken).ConfigureAwait(false))
         {
-            throw new DeskValidationException("email", $"Another agent already uses {fields.Email}.");
+            throw new DeskConflictException("email", $"Another agent already uses {fields.Email}.");
         }
 
         Agent? agent;
@@ -65,7 +65,7 @@ public sealed class AgentService(RapportDbContext db)
     {
         if (await db.Teams.AnyAsync(t => t.Name == name && t.Id != id, cancellationToken).ConfigureAwait(false))
         {
-            throw new DeskValidationException("name", $"There is already a team called {name}.");
+            throw new DeskConflictException("name", $"There is already a team called {name}.");
         }
 
         Team? team;

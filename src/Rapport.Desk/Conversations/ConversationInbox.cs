@@ -43,6 +43,12 @@ internal static class ConversationInbox
             source = source.Where(c => c.EscalationRisk >= minRisk);
         }
 
+        if (query.Label is { } label)
+        {
+            // SQLite: json_each over the JSON array; PostgreSQL: = ANY over text[].
+            source = source.Where(c => c.Labels.Contains(label));
+        }
+
         var cursor = query.Cursor is { } c0 && c0.Sort == query.Sort ? c0 : null;
         switch (query.Sort)
         {

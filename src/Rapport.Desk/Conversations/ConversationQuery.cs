@@ -23,6 +23,7 @@ public enum ConversationSort
 /// <param name="MinEscalationRisk">Only conversations whose latest customer message has at least this escalation risk.</param>
 /// <param name="Cursor">From the previous page's <see cref="ConversationPage.NextCursor"/>; null for the first page.</param>
 /// <param name="VisibleTo">Only what this agent may see in the workspace (null: everything).</param>
+/// <param name="Label">Only conversations carrying this label (normalised: lowercase).</param>
 public sealed record ConversationQuery(
     ConversationStatus? Status = null,
     Channel? Channel = null,
@@ -32,7 +33,8 @@ public sealed record ConversationQuery(
     int Limit = 25,
     long? TeamId = null,
     double? MinEscalationRisk = null,
-    ConversationVisibility? VisibleTo = null);
+    ConversationVisibility? VisibleTo = null,
+    string? Label = null);
 
 /// <summary>
 /// Which conversations a signed-in agent sees: unassigned ones, those assigned to <see cref="AgentId"/> and, for a

@@ -16,6 +16,9 @@ public sealed partial class ConversationService(
     /// <summary>How many of the latest unanswered customer messages an agent reply is reviewed against.</summary>
     private const int ReviewContextMessages = 5;
 
+    /// <summary>The most notes one listing returns.</summary>
+    public const int MaxNotes = 1000;
+
     public async Task<Conversation> StartAsync(NewConversation request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -33,6 +36,7 @@ public sealed partial class ConversationService(
             // UTC always: PostgreSQL's timestamptz accepts only offset 0 from Npgsql.
             CreatedAt = request.CreatedAt?.ToUniversalTime() ?? time.GetUtcNow(),
             PriorityReason = "no messages yet",
+            Labels = [.. request.Labels ?? []],
         };
         db.Conversations.Add(conversation);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -46,7 +50,7 @@ public sealed partial class ConversationService(
             .Include(c => c.Assignee)
             .Include(c => c.Messages.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)).ThenInclude(m => m.Reading)
             .Include(c => c.Messages).ThenInclude(m => m.Review)
-            .Include(c => c.Notes)
+            .Include(c => c.Notes.OrderBy(n => n.CreatedAt).ThenBy(n => n.Id))
             .AsSplitQuery()
             .FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
 
@@ -77,6 +81,12 @@ public sealed partial class ConversationService(
         if (conversation is null)
         {
             return null;
+        }
+
+        if (conversation.Status == ConversationStatus.Closed && status != ConversationStatus.Closed)
+        {
+            // Closed means done for good; only the customer writing again reopens it (AddCustomerMessageAsync).
+            throw new DeskValidationException("status", $"Conversation {id} is closed, and a closed conversation stays closed; a new customer message reopens it.");
         }
 
         conversation.Status = status;
@@ -111,6 +121,58 @@ public sealed partial class ConversationService(
         return conversation;
     }
 
+    /// <summary>Replaces the conversation's labels (already normalised: <see cref="ConversationLabels"/>).</summary>
+    /// <returns>The conversation, or null when there is none with <paramref name="id"/>.</returns>
+    public async Task<Conversation?> SetLabelsAsync(long id, IReadOnlyList<string> labels, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        var conversation = await db.Conversations.Include(c => c.Customer).FirstOrDefaultAsync(c => c.Id == id, cancellationToken).ConfigureAwait(false);
+        if (conversation is null)
+        {
+            return null;
+        }
+
+        conversation.Labels = [.. labels];
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return conversation;
+    }
+
+    /// <summary>The conversation's internal notes, oldest first (at most <see cref="MaxNotes"/>); null when the conversation is unknown.</summary>
+    public async Task<IReadOnlyList<Note>?> ListNotesAsync(long conversationId, CancellationToken cancellationToken)
+    {
+        if (!await db.Conversations.AnyAsync(c => c.Id == conversationId, cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        return await db.Notes.AsNoTracking()
+            .Where(n => n.ConversationId == conversationId)
+            .OrderBy(n => n.CreatedAt).ThenBy(n => n.Id)
+            .Take(MaxNotes)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Adds an internal note (agents only see it; it does not change the priority).</summary>
+    /// <returns>The stored note, or null when the conversation does not exist.</returns>
+    public async Task<Note?> AddNoteAsync(long conversationId, NewNote request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!await db.Conversations.AnyAsync(c => c.Id == conversationId, cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        if (request.AgentId is { } agentId && !await db.Agents.AnyAsync(a => a.Id == agentId, cancellationToken).ConfigureAwait(false))
+        {
+            throw new DeskValidationException("agentId", $"There is no agent {agentId}.");
+        }
+
+        var note = new Note { ConversationId = conversationId, AgentId = request.AgentId, Body = request.Body, CreatedAt = time.GetUtcNow() };
+        db.Notes.Add(note);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return note;
+    }
+
     /// <summary>Stores an inbound customer message with its emotion reading and recomputes the priority.</summary>
     /// <returns>The stored message, or null when the conversation does not exist.</returns>
     public async Task<Message?> AddCustomerMessageAsync(long conversationId, NewMessage request, CancellationToken cancellationToken)
@@ -120,6 +182,12 @@ public sealed partial class ConversationService(
         if (conversation is null)
         {
             return null;
+        }
+
+        if (request.ExternalId is { } externalId
+            && await db.Messages.AnyAsync(m => m.ExternalId == externalId, cancellationToken).ConfigureAwait(false))
+        {
+            throw new DeskConflictException("externalId", $"A message with external id '{externalId}' is already stored.");
         }
 
         var now = request.CreatedAt?.ToUniversalTime() ?? time.GetUtcNow();

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Rapport.Desk.Conversations;
 using Rapport.Desk.Data;
 
 namespace Rapport.Desk.Customers;
@@ -6,6 +8,12 @@ namespace Rapport.Desk.Customers;
 /// <summary>Creates, reads and updates customers.</summary>
 public sealed class CustomerService(RapportDbContext db, TimeProvider time)
 {
+    /// <summary>The insight reads at most this many of the customer's latest conversations...</summary>
+    public const int InsightConversations = 100;
+
+    /// <summary>...and at most this many of their latest messages in them.</summary>
+    public const int InsightMessages = 500;
+
     public async Task<CustomerPage> ListAsync(int page, int pageSize, CancellationToken cancellationToken)
     {
         var query = db.Customers.AsNoTracking();
@@ -17,6 +25,51 @@ public sealed class CustomerService(RapportDbContext db, TimeProvider time)
 
     public Task<Customer?> GetAsync(long id, CancellationToken cancellationToken) =>
         db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+
+    /// <summary>The customer's insight (<see cref="CustomerInsightBuilder"/>) from their latest conversations and messages,
+    /// in four bounded queries; null when there is no customer <paramref name="id"/>.</summary>
+    public async Task<CustomerInsight?> GetInsightAsync(long id, CancellationToken cancellationToken)
+    {
+        if (!await db.Customers.AnyAsync(c => c.Id == id, cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var conversations = await db.Conversations.AsNoTracking()
+            .Where(c => c.CustomerId == id)
+            .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
+            .Take(InsightConversations + 1)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var truncated = conversations.Count > InsightConversations;
+        if (truncated)
+        {
+            conversations.RemoveAt(conversations.Count - 1);
+        }
+
+        var ids = conversations.Select(c => c.Id).ToList();
+        var counts = await db.Messages.AsNoTracking()
+            .Where(m => ids.Contains(m.ConversationId))
+            .GroupBy(m => m.ConversationId)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken).ConfigureAwait(false);
+        var rows = await db.Messages.AsNoTracking()
+            .Where(m => ids.Contains(m.ConversationId) && m.Author == MessageAuthor.Customer && m.Reading != null)
+            .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
+            .Take(InsightMessages + 1)
+            .Select(m => new { m.ConversationId, m.CreatedAt, m.Body, m.Reading!.Labels, m.Reading.ScoresJson, m.Reading.Valence, m.Reading.Intensity, m.Reading.EscalationRisk })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (rows.Count > InsightMessages)
+        {
+            truncated = true;
+            rows.RemoveAt(rows.Count - 1);
+        }
+
+        var messages = rows.Select(r => new InsightMessage(
+            r.ConversationId, r.CreatedAt, r.Body, r.Labels,
+            JsonSerializer.Deserialize<Dictionary<string, double>>(r.ScoresJson, DeskJson.Options) ?? [],
+            r.Valence, r.Intensity, r.EscalationRisk)).ToList();
+        return CustomerInsightBuilder.Build(id, conversations, counts, messages, time.GetUtcNow(), truncated);
+    }
 
     public async Task<Customer> CreateAsync(CustomerFields fields, CancellationToken cancellationToken)
     {

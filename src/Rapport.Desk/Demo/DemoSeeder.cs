@@ -40,7 +40,7 @@ public sealed class DemoSeeder(RapportDbContext db, CustomerService customers, C
         {
             var start = now - TimeSpan.FromHours(demo.HoursAgo);
             var conversation = await conversations.StartAsync(
-                new NewConversation(customerIds[demo.Customer], demo.Channel, demo.Subject, start), cancellationToken).ConfigureAwait(false);
+                new NewConversation(customerIds[demo.Customer], demo.Channel, demo.Subject, start, DemoWorkspace.Labels.GetValueOrDefault(demo.Subject)), cancellationToken).ConfigureAwait(false);
             var step = TimeSpan.FromHours(Math.Min(1, demo.HoursAgo / (demo.Lines.Length + 1)));
             long? agentId = demo.Agent is { } a ? agents[a] : (index % 3 == 0 ? agents[index % agents.Count] : null);
             for (var i = 0; i < demo.Lines.Length; i++)

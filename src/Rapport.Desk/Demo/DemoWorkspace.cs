@@ -125,6 +125,53 @@ internal static class DemoWorkspace
         new(12, Channel.Chat, "Jacket size advice", 700, null, ConversationStatus.Closed,
             "Which size would you recommend for a 100cm chest?"),
     ];
+
+    /// <summary>Labels by subject, as an agent would tag them; the inbox filters by them (?label=refund).</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> Labels = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["Order never arrived"] = ["delivery"],
+        ["Still no blender"] = ["delivery"],
+        ["Blender: third contact"] = ["delivery", "refund"],
+        ["Damaged order"] = ["damaged", "delivery"],
+        ["Can't find invoice"] = ["invoice"],
+        ["Charged twice"] = ["billing", "refund"],
+        ["Thank you!"] = ["refund", "praise"],
+        ["Worried about subscription"] = ["subscription", "billing"],
+        ["How do I change my address?"] = ["delivery", "how-to"],
+        ["Late delivery"] = ["delivery"],
+        ["Late delivery again"] = ["delivery"],
+        ["Password reset not working"] = ["account", "login"],
+        ["Great service"] = ["praise"],
+        ["Wrong size"] = ["exchange"],
+        ["Account locked"] = ["account", "business"],
+        ["Refund status"] = ["refund", "returns"],
+        ["Refund still missing"] = ["refund", "returns"],
+        ["Promo code"] = ["promotion"],
+        ["Medication delivery"] = ["delivery", "urgent"],
+        ["Terrible app update"] = ["app", "bug"],
+        ["Question about warranty"] = ["warranty"],
+        ["Business account billing error"] = ["billing", "business"],
+        ["Where is my order?"] = ["delivery"],
+        ["Cancelled without notice"] = ["cancellation"],
+        ["Invoice still missing"] = ["invoice"],
+        ["Subscription renewed"] = ["subscription", "refund"],
+        ["Replacement for damaged order"] = ["damaged", "delivery"],
+        ["Thanks for the help"] = ["praise"],
+        ["Cannot log in"] = ["account", "login"],
+        ["Loyalty points missing"] = ["loyalty"],
+        ["Exchange not processed"] = ["exchange", "returns"],
+        ["Invoice VAT number"] = ["invoice", "business"],
+        ["Love the new collection"] = ["praise", "stock"],
+        ["Wrong item"] = ["delivery"],
+        ["Data export"] = ["account", "privacy"],
+        ["Screen cracked on arrival"] = ["damaged"],
+        ["Double charge: follow-up"] = ["billing", "refund"],
+        ["Pickup point delivery"] = ["delivery", "how-to"],
+        ["Order reinstated?"] = ["cancellation"],
+        ["Gift wrapping"] = ["how-to"],
+        ["Seat count: urgent"] = ["billing", "business"],
+        ["Jacket size advice"] = ["how-to"],
+    };
 }
 
 /// <summary>One demo conversation: customer index, channel, subject, how long ago it started, agent index, final status, lines.</summary>
