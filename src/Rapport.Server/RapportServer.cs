@@ -9,6 +9,7 @@ using Rapport.Desk.Demo;
 using Rapport.Server.Api;
 using Rapport.Server.Components;
 using Rapport.Server.Data;
+using Rapport.Server.Jobs;
 using Rapport.Server.Live;
 using Rapport.Server.Security;
 
@@ -51,11 +52,15 @@ internal static class RapportServer
         builder.Services.AddScoped<AgentService>();
         builder.Services.AddScoped<ConversationService>();
         builder.Services.AddScoped<Components.Workspace.WorkspaceQueries>();
+        builder.Services.AddScoped<PriorityRefresher>();
+        builder.Services.AddOptions<PriorityRefreshOptions>().BindConfiguration(PriorityRefreshOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHostedService<PriorityRefreshJob>();
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddScoped<ApiKeyService>();
         builder.Services.AddScoped<AgentPasswords>();
         builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddSingleton<ConversationFeed>();
+        builder.Services.AddSingleton<FailedKeyAttempts>();
         builder.Services.AddApiKeyAuthentication();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCascadingAuthenticationState();
@@ -74,6 +79,7 @@ internal static class RapportServer
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestSizeLimitMiddleware>();
+        app.UseMiddleware<FailedKeyGuardMiddleware>();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();

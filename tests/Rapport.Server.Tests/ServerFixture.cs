@@ -53,6 +53,9 @@ public abstract class ServerFixture : IAsyncLifetime
     /// <summary>Requests per key per window; generous by default so no test trips the limiter by accident.</summary>
     protected virtual int RateLimitPermits => 100_000;
 
+    /// <summary>Failed key attempts per address per window; generous by default (the key tests send bad keys on purpose).</summary>
+    protected virtual int FailedKeyLimit => 100_000;
+
     public async Task InitializeAsync()
     {
         if (Database == TestDatabase.PostgreSql)
@@ -88,6 +91,7 @@ public abstract class ServerFixture : IAsyncLifetime
             "--Rapport:Database:SeedDemo", SeedDemo ? "true" : "false",
             "--Logging:LogLevel:Default", "Warning",
             "--Rapport:RateLimit:PermitLimit", RateLimitPermits.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--Rapport:RateLimit:FailedKeyLimit", FailedKeyLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
 
             // On a fresh PostgreSQL database Npgsql probes the migrations history table by querying it, and EF logs the
             // expected failure as an error (npgsql/efcore.pg#3407); a real failure still fails the test.
@@ -228,4 +232,24 @@ public sealed class RateLimitedDeskPostgreSqlFixture : ServerFixture
     protected override bool SeedDemo => false;
 
     protected override int RateLimitPermits => 3;
+}
+
+/// <summary>An empty desk on SQLite where an address may send only 3 bad keys per window.</summary>
+public sealed class FailedKeyLimitedDeskFixture : ServerFixture
+{
+    public override TestDatabase Database => TestDatabase.Sqlite;
+
+    protected override bool SeedDemo => false;
+
+    protected override int FailedKeyLimit => 3;
+}
+
+/// <summary>An empty desk on PostgreSQL where an address may send only 3 bad keys per window.</summary>
+public sealed class FailedKeyLimitedDeskPostgreSqlFixture : ServerFixture
+{
+    public override TestDatabase Database => TestDatabase.PostgreSql;
+
+    protected override bool SeedDemo => false;
+
+    protected override int FailedKeyLimit => 3;
 }

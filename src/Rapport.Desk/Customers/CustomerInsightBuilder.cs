@@ -150,7 +150,7 @@ public static class CustomerInsightBuilder
         next.Add(new NextStep("reply-first", "Reply first: they are still waiting for an answer.", reason + ".", [.. waiting.Select(c => c.Id)]));
     }
 
-    // High escalation risk at the last contact, or a worsening trend, while the last contact is recent.
+    // High escalation risk at the last contact, or a worsening trend ending in a negative message, while the last contact is recent.
     private static void RecoveryCall(List<InsightMessage> messages, EmotionTrend trend, List<Conversation> conversations, DateTimeOffset now, List<NextStep> next)
     {
         if (messages.Count == 0 || now - messages[^1].CreatedAt > RepeatWindow)
@@ -165,7 +165,8 @@ public static class CustomerInsightBuilder
             evidence.Add($"escalation risk {Figure(last.EscalationRisk)} at the last contact ({PriorityReason.Duration(now - last.CreatedAt)} ago, {TopEmotion(last)})");
         }
 
-        if (trend.Summary == Worsening)
+        // A fall from delighted to neutral is a worsening trend but no crisis: the latest message must itself be negative.
+        if (trend.Summary == Worsening && last.Valence <= NegativeValence)
         {
             evidence.Add($"their mood is worsening (mean valence down {Figure(-trend.Change!.Value)} over the latest messages)");
         }

@@ -5,14 +5,21 @@ using Rapport.Desk;
 
 namespace Rapport.Server.Api;
 
-/// <summary>Turns bad input into RFC 9457 problem details (400/413/415, with the failing field); never a 500.</summary>
+/// <summary>
+/// Turns bad input into RFC 9457 problem details with the failing field, never a 500: 400 (malformed JSON, wrong
+/// types, invalid UTF-8, empty body), 409 (<see cref="DeskConflictException"/>), 413, 415, 422
+/// (<see cref="DeskValidationException"/>: well-formed but refers to something unknown or not allowed).
+/// </summary>
 internal sealed partial class ApiExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var (status, title, errors) = exception switch
         {
-            DeskValidationException e => (StatusCodes.Status400BadRequest, "One or more validation errors occurred.", Errors(e.Field, e.Message)),
+            DeskValidationException e => (StatusCodes.Status422UnprocessableEntity, "The request is valid but cannot be applied.", Errors(e.Field, e.Message)),
+            DeskConflictException e => (StatusCodes.Status409Conflict, "The request conflicts with what is already stored.", Errors(e.Field, e.Message)),
+            BadHttpRequestException { InnerException: JsonException json } e when IsInvalidUtf8(json) =>
+                (e.StatusCode, "The request body is not valid UTF-8.", Errors(FieldOf(json.Path), "The body contains bytes that are not valid UTF-8; send JSON encoded as UTF-8.")),
             BadHttpRequestException { InnerException: JsonException json } e => (e.StatusCode, "The request body is not valid JSON for this operation.", Errors(FieldOf(json.Path), JsonMessage(json))),
             BadHttpRequestException e when BindFailure().Match(e.Message) is { Success: true } m =>
                 (StatusCodes.Status400BadRequest, "One or more validation errors occurred.", Errors(m.Groups["name"].Value, $"'{m.Groups["value"].Value}' is not a valid {m.Groups["type"].Value}.")),
@@ -39,6 +46,21 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
 
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = exception })
             .ConfigureAwait(false);
+    }
+
+    // System.Text.Json reports invalid UTF-8 as a JsonException whose message or inner exception (a failed transcoding)
+    // says so; the generic "not valid JSON" would send the caller looking for a syntax error.
+    private static bool IsInvalidUtf8(JsonException json)
+    {
+        for (Exception? e = json; e is not null; e = e.InnerException)
+        {
+            if (e is System.Text.DecoderFallbackException || e.Message.Contains("UTF-8", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static Dictionary<string, string[]> Errors(string field, string message) => new() { [field.Length == 0 ? "body" : field] = [message] };

@@ -14,11 +14,16 @@ internal static class ConversationEndpoints
     {
         var group = app.MapGroup("/api/v1/conversations").WithTags("Conversations").PublishConversationChanges();
         group.MapGet("", ListAsync).WithName("ListConversations")
-            .WithSummary("The inbox: filter by status, channel, assignee, team and minimum escalation risk; sort by priority, newest or waiting; cursor paging.");
-        group.MapPost("", CreateAsync).WithName("CreateConversation").WithSummary("Opens a conversation, optionally with the customer's first message.");
+            .WithSummary("The inbox: filter by status, channel, assignee, team, label and minimum escalation risk; sort by priority, newest or waiting; cursor paging.");
+        group.MapPost("", CreateAsync).WithName("CreateConversation").WithSummary("Opens a conversation, optionally with labels and the customer's first message.");
         group.MapGet("/{id:long}", GetAsync).WithName("GetConversation").WithSummary("A conversation with its messages, readings, reviews and notes.");
         group.MapPut("/{id:long}/status", ChangeStatusAsync).WithName("ChangeConversationStatus").WithSummary("Sets the status: open, pending, resolved or closed.");
         group.MapPut("/{id:long}/assignee", AssignAsync).WithName("AssignConversation").WithSummary("Assigns the conversation to an agent (null unassigns).");
+        group.MapPut("/{id:long}/labels", SetLabelsAsync).WithName("SetConversationLabels")
+            .WithSummary("Replaces the labels: trimmed, lowercased, at most 20 of at most 40 characters, no control characters.");
+        group.MapGet("/{id:long}/notes", ConversationNoteEndpoints.ListAsync).WithName("ListNotes").WithSummary("The conversation's internal notes, oldest first.");
+        group.MapPost("/{id:long}/notes", ConversationNoteEndpoints.PostAsync).WithName("PostNote")
+            .WithSummary("Adds an internal note (seen by agents only); agentId is optional and must be an agent of the desk.");
         group.MapPost("/{id:long}/messages", ConversationMessageEndpoints.PostAsync).WithName("PostMessage")
             .WithSummary("Adds a customer message (read by the engine) or an agent reply (reviewed; ?dryRun=true returns the review without storing).");
         return app;
@@ -27,9 +32,15 @@ internal static class ConversationEndpoints
     internal static async Task<Results<Ok<ConversationPageResponse>, ValidationProblem>> ListAsync(
         ConversationService conversations, CancellationToken cancellationToken,
         string? status = null, string? channel = null, long? assignee = null, string? sort = null, string? cursor = null, int limit = 25,
-        long? team = null, double? minRisk = null)
+        long? team = null, double? minRisk = null, string? label = null)
     {
         var validator = new RequestValidator();
+        string? labelValue = null;
+        if (label is not null && (labelValue = ConversationLabels.Normalize(label, out var labelError)) is null)
+        {
+            validator.Add("label", labelError!);
+        }
+
         var statusValue = validator.Enum<ConversationStatus>("status", status, required: false);
         var channelValue = validator.Enum<Channel>("channel", channel, required: false);
         var sortValue = validator.Enum<ConversationSort>("sort", sort, required: false) ?? ConversationSort.Priority;
@@ -50,7 +61,7 @@ internal static class ConversationEndpoints
             return validator.Problem();
         }
 
-        var page = await conversations.ListAsync(new ConversationQuery(statusValue, channelValue, assignee, sortValue, position, limit, team, minRisk), cancellationToken)
+        var page = await conversations.ListAsync(new ConversationQuery(statusValue, channelValue, assignee, sortValue, position, limit, team, minRisk, labelValue), cancellationToken)
             .ConfigureAwait(false);
         return TypedResults.Ok(new ConversationPageResponse([.. page.Items.Select(c => c.ToSummary())], page.NextCursor));
     }
@@ -67,12 +78,13 @@ internal static class ConversationEndpoints
         var channel = validator.Enum<Channel>("channel", request.Channel, required: true);
         var subject = validator.Text("subject", request.Subject, required: true, maxLength: 300);
         var message = validator.Text("message", request.Message, required: false);
+        var labels = validator.Labels("labels", request.Labels);
         if (!validator.IsValid || request.CustomerId is not { } customerId || channel is not { } ch || subject is null)
         {
             return validator.Problem();
         }
 
-        var conversation = await conversations.StartAsync(new NewConversation(customerId, ch, subject), cancellationToken).ConfigureAwait(false);
+        var conversation = await conversations.StartAsync(new NewConversation(customerId, ch, subject, Labels: labels), cancellationToken).ConfigureAwait(false);
         if (message is not null)
         {
             await conversations.AddCustomerMessageAsync(conversation.Id, new NewMessage(message), cancellationToken).ConfigureAwait(false);
@@ -98,6 +110,26 @@ internal static class ConversationEndpoints
         }
 
         return await conversations.ChangeStatusAsync(id, status, cancellationToken).ConfigureAwait(false) is { } conversation
+            ? TypedResults.Ok(conversation.ToSummary())
+            : NotFound.Problem("Conversation", id);
+    }
+
+    internal static async Task<Results<Ok<ConversationSummary>, ValidationProblem, ProblemHttpResult>> SetLabelsAsync(
+        long id, LabelsRequest request, ConversationService conversations, CancellationToken cancellationToken)
+    {
+        var validator = new RequestValidator();
+        if (request.Labels is null)
+        {
+            validator.Add("labels", "'labels' is required: an array of strings ([] clears them).");
+        }
+
+        var labels = validator.Labels("labels", request.Labels);
+        if (!validator.IsValid)
+        {
+            return validator.Problem();
+        }
+
+        return await conversations.SetLabelsAsync(id, labels, cancellationToken).ConfigureAwait(false) is { } conversation
             ? TypedResults.Ok(conversation.ToSummary())
             : NotFound.Problem("Conversation", id);
     }

@@ -4,7 +4,7 @@ using Rapport.Server.Api.Contracts;
 
 namespace Rapport.Server.Api;
 
-/// <summary><c>/api/v1/customers</c>: list (paged), get, create, update.</summary>
+/// <summary><c>/api/v1/customers</c>: list (paged), get, create, update, insight.</summary>
 internal static class CustomerEndpoints
 {
     private const int MaxPageSize = 200;
@@ -17,6 +17,8 @@ internal static class CustomerEndpoints
         group.MapGet("/{id:long}", GetAsync).WithName("GetCustomer").WithSummary("Gets a customer.");
         group.MapPost("", CreateAsync).WithName("CreateCustomer").WithSummary("Creates a customer.");
         group.MapPut("/{id:long}", UpdateAsync).WithName("UpdateCustomer").WithSummary("Replaces a customer's fields.");
+        group.MapGet("/{id:long}/insight", InsightAsync).WithName("GetCustomerInsight")
+            .WithSummary("Contact history across channels, emotion trend, repeat contacts, open issues and what they may need next, with the evidence.");
         return app;
     }
 
@@ -38,6 +40,11 @@ internal static class CustomerEndpoints
     internal static async Task<Results<Ok<CustomerResponse>, ProblemHttpResult>> GetAsync(long id, CustomerService customers, CancellationToken cancellationToken) =>
         await customers.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } customer
             ? TypedResults.Ok(CustomerResponse.From(customer))
+            : NotFound.Problem("Customer", id);
+
+    internal static async Task<Results<Ok<CustomerInsightResponse>, ProblemHttpResult>> InsightAsync(long id, CustomerService customers, CancellationToken cancellationToken) =>
+        await customers.GetInsightAsync(id, cancellationToken).ConfigureAwait(false) is { } insight
+            ? TypedResults.Ok(CustomerInsightResponse.From(insight))
             : NotFound.Problem("Customer", id);
 
     internal static async Task<Results<Created<CustomerResponse>, ValidationProblem>> CreateAsync(

@@ -83,6 +83,40 @@ internal sealed class RequestValidator
         return null;
     }
 
+    /// <summary>Checks and normalises labels (<see cref="Rapport.Desk.Conversations.ConversationLabels"/>): errors name
+    /// <c>labels</c> or <c>labels[i]</c>; duplicates after normalising are dropped.</summary>
+    public List<string> Labels(string field, IReadOnlyList<string?>? values)
+    {
+        var labels = new List<string>();
+        if (values is null)
+        {
+            return labels;
+        }
+
+        if (values.Count > Rapport.Desk.Conversations.ConversationLabels.MaxCount)
+        {
+            Add(field, $"At most {Rapport.Desk.Conversations.ConversationLabels.MaxCount} labels; there are {values.Count}.");
+            return labels;
+        }
+
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (Rapport.Desk.Conversations.ConversationLabels.Normalize(values[i], out var error) is { } label)
+            {
+                if (!labels.Contains(label, StringComparer.Ordinal))
+                {
+                    labels.Add(label);
+                }
+            }
+            else
+            {
+                Add($"{field}[{i}]", error!);
+            }
+        }
+
+        return labels;
+    }
+
     public void Range(string field, int value, int min, int max)
     {
         if (value < min || value > max)

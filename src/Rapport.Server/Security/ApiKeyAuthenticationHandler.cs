@@ -11,7 +11,8 @@ namespace Rapport.Server.Security;
 /// <see cref="ApiKeyService"/> and answers 401/403 as problem details.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyCache cache, IProblemDetailsService problems)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyCache cache, IProblemDetailsService problems,
+    FailedKeyAttempts failures)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string HeaderName = "X-Api-Key";
@@ -29,6 +30,7 @@ internal sealed class ApiKeyAuthenticationHandler(
             var keys = Context.RequestServices.GetRequiredService<ApiKeyService>();
             if (await keys.AuthenticateAsync(token, Context.RequestAborted).ConfigureAwait(false) is not { } stored)
             {
+                failures.RecordFailure(FailedKeyAttempts.AddressOf(Context));
                 return AuthenticateResult.Fail("The API key is not valid or has been revoked.");
             }
 

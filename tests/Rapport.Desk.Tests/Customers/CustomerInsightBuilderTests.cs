@@ -83,6 +83,17 @@ public sealed class CustomerInsightBuilderTests
         Assert.True(insight.Trend.Points.Select(p => p.At).SequenceEqual(insight.Trend.Points.Select(p => p.At).Order()));
     }
 
+    [Fact]
+    public void Build_WorseningToNeutral_IsNoReasonForARecoveryCall()
+    {
+        var delighted = Build([Conversation(1, "Q", Days(2))], Message(1, Days(2), "Love it!", 0.9), Message(1, Days(1), "Is the code still valid?", 0.0));
+        var upset = Build([Conversation(1, "Q", Days(2))], Message(1, Days(2), "Love it!", 0.9), Message(1, Days(1), "This is a joke.", -0.5));
+
+        Assert.Equal(CustomerInsightBuilder.Worsening, delighted.Trend.Summary);
+        Assert.DoesNotContain(delighted.NeedsNext, n => n.Kind == "recovery-call");
+        Assert.Contains(upset.NeedsNext, n => n.Kind == "recovery-call" && n.Reason.Contains("worsening", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData(-0.5, 0.4, "improving")]
     [InlineData(0.1, 0.2, "steady")]

@@ -36,15 +36,16 @@ public abstract class AgentEndpointsTests(ServerFixture server)
     }
 
     [Fact]
-    public async Task Agent_with_unknown_team_or_duplicate_email_is_a_field_error()
+    public async Task Agent_with_unknown_team_is_a_422_and_duplicate_email_a_409_field_error()
     {
         using var unknownTeam = await server.Client.PostAsJsonAsync(new Uri("/api/v1/agents", UriKind.Relative), new { name = "A", email = "a@example.com", teamId = 987654 });
-        Assert.Equal(HttpStatusCode.BadRequest, unknownTeam.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unknownTeam.StatusCode);
         Assert.True((await unknownTeam.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("teamId", out _));
 
         await server.PostJsonAsync("/api/v1/agents", new { name = "B", email = "dup@example.com" }, 201);
         using var duplicate = await server.Client.PostAsJsonAsync(new Uri("/api/v1/agents", UriKind.Relative), new { name = "C", email = "dup@example.com" });
-        Assert.Equal(HttpStatusCode.BadRequest, duplicate.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
+        Assert.True((await duplicate.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("email", out _));
     }
 
     [Fact]

@@ -55,11 +55,11 @@ public abstract class BadInputTests(ServerFixture server)
     }
 
     [Fact]
-    public async Task Unknown_customer_for_a_new_conversation_is_a_field_error()
+    public async Task Unknown_customer_for_a_new_conversation_is_a_422_field_error()
     {
         var (status, problem) = await SendAsync(HttpMethod.Post, "/api/v1/conversations", Json("{\"customerId\": 987654, \"channel\": \"email\", \"subject\": \"Hi\"}"));
 
-        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
         Assert.True(problem.GetProperty("errors").TryGetProperty("customerId", out _));
     }
 
@@ -162,6 +162,63 @@ public abstract class BadInputTests(ServerFixture server)
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.True(problem.GetProperty("errors").TryGetProperty("dryRun", out _));
+    }
+
+    [Theory]
+    [InlineData("/api/v1/analyze", "text")]
+    [InlineData("/api/v1/customers", "name")]
+    public async Task Invalid_utf8_is_a_400_problem_that_says_so(string path, string field)
+    {
+        // "\xC3\x28" is an invalid two-byte sequence, "\xFF" never occurs in UTF-8.
+        byte[] body = [.. Encoding.ASCII.GetBytes("{\"" + field + "\": \"caf"), 0xC3, 0x28, 0xFF, .. Encoding.ASCII.GetBytes("\"}")];
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        var (status, problem) = await SendAsync(HttpMethod.Post, path, content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("UTF-8", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+    }
+
+    [Theory]
+    [InlineData("name", "\\u001b[31mred")]
+    [InlineData("notes", "line\\u0000break")]
+    [InlineData("email", "a\\u0008b@example.com")]
+    public async Task Control_characters_in_customer_fields_are_refused_with_the_field(string field, string value)
+    {
+        var json = field == "name" ? $"{{\"name\": \"{value}\"}}" : $"{{\"name\": \"Ok\", \"{field}\": \"{value}\"}}";
+
+        var (status, problem) = await SendAsync(HttpMethod.Post, "/api/v1/customers", Json(json));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+    }
+
+    [Fact]
+    public async Task Control_characters_in_subject_message_note_and_labels_are_refused_with_the_field()
+    {
+        var customer = await server.PostJsonAsync("/api/v1/customers", new { name = "Control Chars" }, 201);
+        var customerId = customer.GetProperty("id").GetInt64();
+
+        var (subjectStatus, subjectProblem) = await SendAsync(HttpMethod.Post, "/api/v1/conversations",
+            Json($"{{\"customerId\": {customerId}, \"channel\": \"chat\", \"subject\": \"bell\\u0007\", \"labels\": [\"ok\", \"tab\\u0001\"]}}"));
+        Assert.Equal(HttpStatusCode.BadRequest, subjectStatus);
+        Assert.True(subjectProblem.GetProperty("errors").TryGetProperty("subject", out _), subjectProblem.ToString());
+        Assert.True(subjectProblem.GetProperty("errors").TryGetProperty("labels[1]", out _), subjectProblem.ToString());
+
+        var created = await server.PostJsonAsync("/api/v1/conversations", new { customerId, channel = "chat", subject = "Fine" }, 201);
+        var id = created.GetProperty("conversation").GetProperty("id").GetInt64();
+        var (messageStatus, messageProblem) = await SendAsync(HttpMethod.Post, $"/api/v1/conversations/{id}/messages", Json("{\"author\": \"customer\", \"body\": \"esc\\u001b\"}"));
+        Assert.Equal(HttpStatusCode.BadRequest, messageStatus);
+        Assert.True(messageProblem.GetProperty("errors").TryGetProperty("body", out _));
+
+        var (noteStatus, noteProblem) = await SendAsync(HttpMethod.Post, $"/api/v1/conversations/{id}/notes", Json("{\"body\": \"nul\\u0000\"}"));
+        Assert.Equal(HttpStatusCode.BadRequest, noteStatus);
+        Assert.True(noteProblem.GetProperty("errors").TryGetProperty("body", out _));
+
+        // Tabs and line breaks are text.
+        await server.PostJsonAsync($"/api/v1/conversations/{id}/notes", new { body = "line one\n\tline two\r\n" }, 201);
     }
 }
 

@@ -161,7 +161,7 @@ public abstract class ConversationFlowTests(ServerFixture server)
         Assert.Equal(HttpStatusCode.OK, unassign.StatusCode);
 
         using var unknownAgent = await server.Client.PutAsJsonAsync(new Uri($"/api/v1/conversations/{conversation}/assignee", UriKind.Relative), new { agentId = 987654 });
-        Assert.Equal(HttpStatusCode.BadRequest, unknownAgent.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unknownAgent.StatusCode);
     }
 
     [Fact]

@@ -1,7 +1,14 @@
 namespace Rapport.Server.Api.Contracts;
 
-/// <summary>Body of <c>POST /api/v1/conversations</c>; <c>message</c>, when given, is the customer's first message.</summary>
-internal sealed record NewConversationRequest(long? CustomerId, string? Channel, string? Subject, string? Message);
+/// <summary>Body of <c>POST /api/v1/conversations</c>; <c>message</c>, when given, is the customer's first message;
+/// <c>labels</c> are trimmed and lowercased (at most 20 of 40 characters).</summary>
+internal sealed record NewConversationRequest(long? CustomerId, string? Channel, string? Subject, string? Message, IReadOnlyList<string?>? Labels = null);
+
+/// <summary>Body of <c>PUT /api/v1/conversations/{id}/labels</c>: the new labels, replacing the old ones ([] clears them).</summary>
+internal sealed record LabelsRequest(IReadOnlyList<string?>? Labels);
+
+/// <summary>Body of <c>POST /api/v1/conversations/{id}/notes</c>: an internal note, optionally by an agent.</summary>
+internal sealed record NoteRequest(string? Body, long? AgentId);
 
 /// <summary>Body of <c>PUT /api/v1/conversations/{id}/status</c>.</summary>
 internal sealed record StatusRequest(string? Status);
@@ -27,7 +34,8 @@ internal sealed record ConversationSummary(
     DateTimeOffset CreatedAt,
     DateTimeOffset? WaitingSince,
     DateTimeOffset? FirstResponseAt,
-    DateTimeOffset? ResolvedAt);
+    DateTimeOffset? ResolvedAt,
+    IReadOnlyList<string> Labels);
 
 /// <summary>One page of the inbox; pass <c>nextCursor</c> as <c>cursor</c> for the next one (null on the last page).</summary>
 internal sealed record ConversationPageResponse(IReadOnlyList<ConversationSummary> Items, string? NextCursor);

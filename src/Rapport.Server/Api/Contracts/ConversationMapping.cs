@@ -7,13 +7,15 @@ internal static class ConversationMapping
 {
     public static ConversationSummary ToSummary(this Conversation c) => new(
         c.Id, c.CustomerId, c.Customer?.Name, Name(c.Channel), c.Subject, Name(c.Status), c.AssigneeId, c.Priority, c.PriorityReason,
-        c.EscalationRisk, c.CreatedAt, c.WaitingSince, c.FirstResponseAt, c.ResolvedAt);
+        c.EscalationRisk, c.CreatedAt, c.WaitingSince, c.FirstResponseAt, c.ResolvedAt, c.Labels);
 
     public static ConversationDetail ToDetail(this Conversation c) => new(
         c.ToSummary(),
         c.Customer is null ? null : CustomerResponse.From(c.Customer),
         [.. c.Messages.Select(ToResponse)],
-        [.. c.Notes.OrderBy(n => n.CreatedAt).Select(n => new NoteResponse(n.Id, n.AgentId, n.Body, n.CreatedAt))]);
+        [.. c.Notes.OrderBy(n => n.CreatedAt).ThenBy(n => n.Id).Select(ToResponse)]);
+
+    public static NoteResponse ToResponse(this Note n) => new(n.Id, n.AgentId, n.Body, n.CreatedAt);
 
     public static MessageResponse ToResponse(this Message m) => new(
         m.Id, Name(m.Author), m.AgentId, m.Body, Name(m.Channel), m.CreatedAt, m.ExternalId,
