@@ -50,7 +50,8 @@ internal static class CliApp
     private static RootCommand CreateRootCommand(CliContext context)
     {
         var root = new RootCommand(
-            "Rapport: read customers' emotions, review agents' replies for empathy, compose empathetic replies.");
+            "Rapport: read customers' emotions, review agents' replies for empathy, compose empathetic replies.\n" +
+            "The desk server: ./rapport serve [server options] (the repository's wrapper runs src/Rapport.Server).");
         root.Subcommands.Add(AnalyzeCommand.Create(context));
         root.Subcommands.Add(ReviewCommand.Create(context));
         root.Subcommands.Add(ComposeCommand.Create(context));

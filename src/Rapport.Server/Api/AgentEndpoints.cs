@@ -14,8 +14,8 @@ internal static class AgentEndpoints
         var group = app.MapGroup("/api/v1/agents").WithTags("Agents");
         group.MapGet("", ListAsync).WithName("ListAgents").WithSummary("Lists agents by id, a page at a time.");
         group.MapGet("/{id:long}", GetAsync).WithName("GetAgent").WithSummary("Gets an agent.");
-        group.MapPost("", CreateAsync).WithName("CreateAgent").WithSummary("Creates an agent.");
-        group.MapPut("/{id:long}", UpdateAsync).WithName("UpdateAgent").WithSummary("Replaces an agent's fields.");
+        group.MapPost("", CreateAsync).WithName("CreateAgent").WithSummary("Creates an agent.").ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapPut("/{id:long}", UpdateAsync).WithName("UpdateAgent").WithSummary("Replaces an agent's fields.").ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return app;
     }
 

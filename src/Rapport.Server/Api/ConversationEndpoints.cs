@@ -15,17 +15,22 @@ internal static class ConversationEndpoints
         var group = app.MapGroup("/api/v1/conversations").WithTags("Conversations").PublishConversationChanges();
         group.MapGet("", ListAsync).WithName("ListConversations")
             .WithSummary("The inbox: filter by status, channel, assignee, team, label and minimum escalation risk; sort by priority, newest or waiting; cursor paging.");
-        group.MapPost("", CreateAsync).WithName("CreateConversation").WithSummary("Opens a conversation, optionally with labels and the customer's first message.");
+        group.MapPost("", CreateAsync).WithName("CreateConversation").WithSummary("Opens a conversation, optionally with labels and the customer's first message.")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/{id:long}", GetAsync).WithName("GetConversation").WithSummary("A conversation with its messages, readings, reviews and notes.");
-        group.MapPut("/{id:long}/status", ChangeStatusAsync).WithName("ChangeConversationStatus").WithSummary("Sets the status: open, pending, resolved or closed.");
-        group.MapPut("/{id:long}/assignee", AssignAsync).WithName("AssignConversation").WithSummary("Assigns the conversation to an agent (null unassigns).");
+        group.MapPut("/{id:long}/status", ChangeStatusAsync).WithName("ChangeConversationStatus").WithSummary("Sets the status: open, pending, resolved or closed (a closed conversation stays closed: 422).")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapPut("/{id:long}/assignee", AssignAsync).WithName("AssignConversation").WithSummary("Assigns the conversation to an agent (null unassigns).")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPut("/{id:long}/labels", SetLabelsAsync).WithName("SetConversationLabels")
             .WithSummary("Replaces the labels: trimmed, lowercased, at most 20 of at most 40 characters, no control characters.");
         group.MapGet("/{id:long}/notes", ConversationNoteEndpoints.ListAsync).WithName("ListNotes").WithSummary("The conversation's internal notes, oldest first.");
         group.MapPost("/{id:long}/notes", ConversationNoteEndpoints.PostAsync).WithName("PostNote")
-            .WithSummary("Adds an internal note (seen by agents only); agentId is optional and must be an agent of the desk.");
+            .WithSummary("Adds an internal note (seen by agents only); agentId is optional and must be an agent of the desk.")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPost("/{id:long}/messages", ConversationMessageEndpoints.PostAsync).WithName("PostMessage")
-            .WithSummary("Adds a customer message (read by the engine) or an agent reply (reviewed; ?dryRun=true returns the review without storing).");
+            .WithSummary("Adds a customer message (read by the engine) or an agent reply (reviewed; ?dryRun=true returns the review without storing).")
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return app;
     }
 

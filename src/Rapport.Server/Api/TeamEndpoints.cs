@@ -12,8 +12,8 @@ internal static class TeamEndpoints
         var group = app.MapGroup("/api/v1/teams").WithTags("Teams");
         group.MapGet("", ListAsync).WithName("ListTeams").WithSummary("Lists the teams.");
         group.MapGet("/{id:long}", GetAsync).WithName("GetTeam").WithSummary("Gets a team with its agents.");
-        group.MapPost("", CreateAsync).WithName("CreateTeam").WithSummary("Creates a team.");
-        group.MapPut("/{id:long}", UpdateAsync).WithName("UpdateTeam").WithSummary("Renames a team.");
+        group.MapPost("", CreateAsync).WithName("CreateTeam").WithSummary("Creates a team.").ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPut("/{id:long}", UpdateAsync).WithName("UpdateTeam").WithSummary("Renames a team.").ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 

@@ -24,7 +24,7 @@ public sealed class HelpTests
         var result = await Cli.RunAsync();
 
         Cli.AssertSuccess(result);
-        foreach (var command in new[] { "analyze", "review", "compose", "eval", "bench" })
+        foreach (var command in new[] { "analyze", "review", "compose", "eval", "bench", "./rapport serve" })
         {
             Assert.Contains(command, result.Stdout, StringComparison.Ordinal);
         }
