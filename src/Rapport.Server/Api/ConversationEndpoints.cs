@@ -66,7 +66,7 @@ internal static class ConversationEndpoints
             return validator.Problem();
         }
 
-        var page = await conversations.ListAsync(new ConversationQuery(statusValue, channelValue, assignee, sortValue, position, limit, team, minRisk, labelValue), cancellationToken)
+        var page = await conversations.ListAsync(new ConversationQuery(statusValue, channelValue, assignee, sortValue, position, limit, team, minRisk, Label: labelValue), cancellationToken)
             .ConfigureAwait(false);
         return TypedResults.Ok(new ConversationPageResponse([.. page.Items.Select(c => c.ToSummary())], page.NextCursor));
     }
