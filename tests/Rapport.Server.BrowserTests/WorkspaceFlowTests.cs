@@ -41,6 +41,9 @@ public sealed class WorkspaceFlowTests(BrowserFixture browser) : IClassFixture<B
                 Assert.Equal(top.GetProperty("subject").GetString(), await page.GetByTestId("conversation-subject").InnerTextAsync());
                 Assert.True(await page.Locator("[data-testid=message-body] mark.ev").CountAsync() > 0, "customer evidence is underlined");
 
+                // The customer panel says what they may need next (the most upset customer is waiting: reply first).
+                await Assertions.Expect(page.GetByTestId("needs-next").Locator("li").First).ToBeVisibleAsync();
+
                 // A robotic answer: low score, "Acknowledge feelings" missed.
                 await page.GetByTestId("reply-box").FillAsync("Return it via the portal.");
                 var acknowledge = page.Locator("[data-testid=checklist] li[data-practice=AcknowledgesFeeling]");

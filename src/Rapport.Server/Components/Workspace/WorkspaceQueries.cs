@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Desk.Conversations;
+using Rapport.Desk.Customers;
 using Rapport.Desk.Data;
 using Rapport.Server.Security;
 
@@ -10,7 +11,7 @@ namespace Rapport.Server.Components.Workspace;
 /// The reads behind the workspace pages: inbox rows (priority order from <see cref="ConversationService.ListAsync"/>,
 /// then badges and the latest message for the page), the conversation an agent may open, and the team's threshold.
 /// </summary>
-internal sealed class WorkspaceQueries(RapportDbContext db, ConversationService conversations)
+internal sealed class WorkspaceQueries(RapportDbContext db, ConversationService conversations, CustomerService customers)
 {
     /// <summary>The most rows the inbox shows (the highest priorities).</summary>
     public const int InboxLimit = 60;
@@ -101,7 +102,7 @@ internal sealed class WorkspaceQueries(RapportDbContext db, ConversationService 
 
     /// <summary>
     /// The customer across channels: their conversations (newest first), how their messages felt over time and how
-    /// often they wrote this week. A seam: the customer insight service (Desk, in progress) will add what they may need next.
+    /// often they wrote this week, and what they may need next (the customer insight rules, docs/decisions/0009).
     /// </summary>
     public async Task<CustomerHistory> CustomerHistoryAsync(long customerId, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -124,7 +125,8 @@ internal sealed class WorkspaceQueries(RapportDbContext db, ConversationService 
             .OrderBy(f => f.CreatedAt)
             .Select(f => new FeelingPoint(f.CreatedAt, f.Valence, f.Labels.Where(l => l != "neutral").OrderBy(EmotionStyle.Rank).FirstOrDefault()))
             .ToList();
-        return new CustomerHistory(items, trend, thisWeek);
+        var insight = await customers.GetInsightAsync(customerId, cancellationToken).ConfigureAwait(false);
+        return new CustomerHistory(items, trend, thisWeek, insight?.NeedsNext ?? [], insight?.Trend.Summary ?? "unknown", insight?.RepeatContacts ?? 0);
     }
 
     private const int HistoryLimit = 20;
@@ -193,4 +195,10 @@ public sealed record CustomerConversation(long Id, string Subject, Channel Chann
 public sealed record FeelingPoint(DateTimeOffset At, double Valence, string? Label);
 
 /// <summary>The customer panel's data.</summary>
-public sealed record CustomerHistory(IReadOnlyList<CustomerConversation> Conversations, IReadOnlyList<FeelingPoint> Trend, int ContactsThisWeek);
+public sealed record CustomerHistory(
+    IReadOnlyList<CustomerConversation> Conversations,
+    IReadOnlyList<FeelingPoint> Trend,
+    int ContactsThisWeek,
+    IReadOnlyList<NextStep> NeedsNext,
+    string TrendSummary,
+    int RepeatContacts30Days);
