@@ -14,6 +14,23 @@ internal static class EmbeddedText
             ?? throw new InvalidOperationException($"Embedded resource '{name}' is missing from Rapport.Core.");
     }
 
+    /// <summary>The relative paths of the resources under <paramref name="directory"/> ending in <paramref name="extension"/>, sorted.</summary>
+    public static IReadOnlyList<string> List(string directory, string extension)
+    {
+        const string Prefix = "Rapport.Core.Resources.";
+        var start = Prefix + directory + "/";
+        return [.. Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(start, StringComparison.Ordinal) && n.EndsWith(extension, StringComparison.Ordinal))
+            .Select(n => n[Prefix.Length..])
+            .Order(StringComparer.Ordinal)];
+    }
+
+    public static string ReadAll(string relativePath)
+    {
+        using var reader = new StreamReader(Open(relativePath));
+        return reader.ReadToEnd();
+    }
+
     public static bool Exists(string relativePath) =>
         Assembly.GetManifestResourceInfo("Rapport.Core.Resources." + relativePath) is not null;
 
