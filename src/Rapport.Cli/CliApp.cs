@@ -50,13 +50,14 @@ internal static class CliApp
     private static RootCommand CreateRootCommand(CliContext context)
     {
         var root = new RootCommand(
-            "Rapport: read customers' emotions, review agents' replies for empathy, compose empathetic replies.\n" +
+            "Rapport: read customers' emotions, review agents' replies for empathy, compose empathetic replies, practise with simulated customers.\n" +
             "The desk server: ./rapport serve [server options] (the repository's wrapper runs src/Rapport.Server).");
         root.Subcommands.Add(AnalyzeCommand.Create(context));
         root.Subcommands.Add(ReviewCommand.Create(context));
         root.Subcommands.Add(ComposeCommand.Create(context));
         root.Subcommands.Add(EvalCommand.Create(context));
         root.Subcommands.Add(BenchCommand.Create(context));
+        root.Subcommands.Add(TrainCommand.Create(context));
         return root;
     }
 

@@ -41,6 +41,24 @@ public sealed class ProcessTests
     }
 
     [Fact]
+    public async Task Train_reads_piped_replies_and_ends_with_the_score_card()
+    {
+        using var process = Start("train", "--scenario", "double-charge", "--seed", "3");
+        await process.StandardInput.WriteAsync("Please check our FAQ.\nPlease check our FAQ.\nPlease check our FAQ.\n");
+        process.StandardInput.Close();
+
+        var (stdout, stderr) = await FinishAsync(process);
+
+        Assert.Equal(0, process.ExitCode);
+        Assert.Equal("", stderr);
+        Assert.DoesNotContain("\u001b[", stdout, StringComparison.Ordinal); // no ANSI codes in a pipe
+        Assert.Contains("Training: Double charge", stdout, StringComparison.Ordinal);
+        Assert.Contains("You › Please check our FAQ.", stdout, StringComparison.Ordinal);
+        Assert.Contains("Score card", stdout, StringComparison.Ordinal);
+        Assert.Contains("escalated to a manager", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ctrl_c_cancels_cleanly()
     {
         if (OperatingSystem.IsWindows())

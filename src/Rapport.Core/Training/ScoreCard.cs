@@ -50,7 +50,7 @@ public sealed record ScoreCard(
         var (best, weakest) = PracticeHighlights.From(turns);
         var focus = weakest.Count > 0 ? weakest[0] : null;
         var next = focus is not null
-            ? $"{PracticeHighlights.Name(focus.Practice)}: {focus.Advice}"
+            ? focus.Advice!
             : turns.Count == 0
                 ? "Reply to the customer to get a score card."
                 : "Nothing missed: try a harder scenario, or the same one with a different seed.";
