@@ -20,6 +20,7 @@ internal sealed class SimulatedCustomer
     private bool _askedForManager;
     private bool _acknowledgedBefore;
     private bool _apologisedBefore;
+    private bool _feelingToAcknowledge;
 
     public SimulatedCustomer(Scenario scenario, int seed)
     {
@@ -69,6 +70,7 @@ internal sealed class SimulatedCustomer
         bool Missed(Practice practice) => review[practice].Status == FindingStatus.Missed;
 
         // What calms.
+        _feelingToAcknowledge |= Missed(Practice.AcknowledgesFeeling);
         if (Met(Practice.AcknowledgesFeeling))
         {
             effects.Add(_acknowledgedBefore ? ("acknowledged the feeling again", TrainingRules.Acknowledged / 2) : ("acknowledged the feeling", TrainingRules.Acknowledged));
@@ -176,7 +178,9 @@ internal sealed class SimulatedCustomer
     private TrainingOutcome Decide(int turn, out bool askingForManager)
     {
         askingForManager = false;
-        if (_covered.Count == _scenario.Resolution.Count && _intensity <= _scenario.CalmAt)
+        // Empathy first: a fix alone does not satisfy a customer whose feeling the coach saw and no turn acknowledged.
+        var heard = _acknowledgedBefore || !_feelingToAcknowledge;
+        if (_covered.Count == _scenario.Resolution.Count && _intensity <= _scenario.CalmAt && heard)
         {
             return TrainingOutcome.Resolved;
         }

@@ -83,6 +83,32 @@ public sealed class SimulatedCustomerTests
     }
 
     [Fact]
+    public void A_fix_without_acknowledging_the_feeling_does_not_resolve()
+    {
+        var scenario = ScenarioLibrary.Default.Find("account-security-worry")!;
+        const string FixOnly = "Hi Helen, I'll sign out every other session and lock your account now, I'll send you a password reset link "
+            + "and help you turn on two-factor authentication, and I'll review the recent activity on your account with you today.";
+        var checkedSessions = 0;
+        foreach (var seed in Enumerable.Range(0, 10))
+        {
+            var session = TrainingSession.Start(scenario, seed);
+            var turn = session.Reply(FixOnly);
+            if (turn.Review[Practice.AcknowledgesFeeling].Status != FindingStatus.Missed)
+            {
+                continue;
+            }
+
+            checkedSessions++;
+            Assert.Equal(scenario.Resolution.Count, turn.State.CoveredItems.Count);
+            Assert.NotEqual(TrainingOutcome.Resolved, turn.Outcome);
+            var heard = session.Reply("Hi Helen, I understand how worrying this is, and you did the right thing writing to us.");
+            Assert.Equal(TrainingOutcome.Resolved, heard.Outcome);
+        }
+
+        Assert.True(checkedSessions > 0, "the coach never saw a feeling to acknowledge");
+    }
+
+    [Fact]
     public void The_same_reply_twice_annoys()
     {
         var session = TrainingSession.Start(Damaged, 1);
