@@ -67,6 +67,11 @@ internal static class TrainRenderer
     {
         var color = Palette.ForScore(turn.Review.Score).ToMarkup();
         console.MarkupLine($"  [{color}]score {turn.Review.Score}[/] · tip: {Markup.Escape(Tip(turn.Review))}");
+        if (turn.Reaction.Effects.Count > 0)
+        {
+            // Why the customer reacted as they will: the rules that fired (docs/decisions/0010-training-simulator.md).
+            console.MarkupLine($"  [grey]{Markup.Escape(Noun(session.Scenario))}: {Markup.Escape(string.Join(", ", turn.Reaction.Effects))}[/]");
+        }
         console.WriteLine();
         RenderCustomer(console, session.Scenario, turn.State, turn.CustomerReply);
         if (turn.Outcome != TrainingOutcome.InProgress)
@@ -129,6 +134,8 @@ internal static class TrainRenderer
         console.MarkupLine($"[bold]Practise next{focus}:[/] {Markup.Escape(card.PractiseNext)}");
         console.MarkupLine($"[bold]Next scenario:[/] {Markup.Escape(next.Scenario.Id)} ({Markup.Escape(next.Reason)})");
     }
+
+    private static string Noun(Scenario scenario) => $"{scenario.FirstName}'s reaction";
 
     private static void RenderCustomer(IAnsiConsole console, Scenario scenario, CustomerState state, string message)
     {

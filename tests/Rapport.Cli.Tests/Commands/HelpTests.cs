@@ -8,6 +8,7 @@ public sealed class HelpTests
     [InlineData("compose", "--answer")]
     [InlineData("eval", "--goemotions")]
     [InlineData("bench", "--messages")]
+    [InlineData("train", "--scenario")]
     public async Task Every_command_has_help(string command, string option)
     {
         var result = await Cli.RunAsync(command, "--help");
@@ -24,7 +25,7 @@ public sealed class HelpTests
         var result = await Cli.RunAsync();
 
         Cli.AssertSuccess(result);
-        foreach (var command in new[] { "analyze", "review", "compose", "eval", "bench", "./rapport serve" })
+        foreach (var command in new[] { "analyze", "review", "compose", "eval", "bench", "train", "./rapport serve" })
         {
             Assert.Contains(command, result.Stdout, StringComparison.Ordinal);
         }

@@ -28,6 +28,7 @@ public sealed class TrainCommandTests
         {
             Assert.Contains("You › " + Flatten(reply), output, StringComparison.Ordinal);
             Assert.Contains($"score {turn.Review.Score} · tip:", output, StringComparison.Ordinal);
+            Assert.Contains("Maria's reaction: " + string.Join(", ", turn.Reaction.Effects), output, StringComparison.Ordinal);
             Assert.Contains(Flatten(turn.CustomerReply), output, StringComparison.Ordinal);
         }
 
