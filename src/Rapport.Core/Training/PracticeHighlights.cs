@@ -74,10 +74,10 @@ internal static class PracticeHighlights
         return (best, weakest);
     }
 
-    /// <summary>The sentence of the reply holding the finding's first evidence.</summary>
+    /// <summary>The sentence of the reply holding the finding's longest evidence (the most specific phrase: "let me" over "I can").</summary>
     private static string QuoteEvidence(string reply, PracticeFinding finding)
     {
-        var (start, _) = finding.Evidence[0].GetOffsetAndLength(reply.Length);
+        var (start, _) = finding.Evidence.Select(r => r.GetOffsetAndLength(reply.Length)).MaxBy(r => r.Length);
         var from = start;
         while (from > 0 && !(reply[from - 1] is '.' or '!' or '?' or '\n'))
         {
