@@ -42,7 +42,7 @@ public sealed record ScoreCard(
 {
     internal static ScoreCard Of(TrainingSession session)
     {
-        var turns = session.Turns;
+        IReadOnlyList<TrainingTurn> turns = [.. session.Turns]; // a snapshot: the session may go on
         var scores = turns.Select(t => t.Review.Score).ToList();
         var empathy = scores.Count == 0 ? 0 : (int)Math.Round(scores.Average());
         List<EmotionPoint> curve = [new(0, session.StartState.Emotion, session.StartState.Intensity)];

@@ -241,14 +241,15 @@ internal sealed class SimulatedCustomer
                     break;
                 }
 
-                parts.Add(_voice.Say(change < -0.02 ? CustomerMove.Calmer : change > 0.02 ? CustomerMove.Angrier : CustomerMove.Steady));
+                var mood = change < -0.02 ? CustomerMove.Calmer : change > 0.02 ? CustomerMove.Angrier : CustomerMove.Steady;
+                parts.Add(_voice.Say(mood));
                 parts.AddRange(revealed.Select(_voice.Tell));
                 var missing = _scenario.Resolution.FirstOrDefault(r => !_covered.Contains(r.Id));
                 if (missing is not null && (covered.Count > 0 || turn >= 2))
                 {
                     parts.Add(_voice.Say(CustomerMove.Missing, missing.Ask));
                 }
-                else if (missing is null)
+                else if (missing is null && mood != CustomerMove.Steady)
                 {
                     parts.Add(_voice.Say(CustomerMove.Steady));
                 }

@@ -52,6 +52,19 @@ public sealed class ScoreCardTests
     }
 
     [Fact]
+    public void ScoreCard_is_a_snapshot_of_the_session_so_far()
+    {
+        var session = TrainingSession.Start(Damaged, 1);
+        session.Reply("Hi Maria, I'm sorry about the cake stand.");
+        var card = session.ScoreCard();
+
+        session.Reply("Hi Maria, I'll send a replacement today.");
+
+        Assert.Single(card.Turns);
+        Assert.Equal(1, card.TurnsTaken);
+    }
+
+    [Fact]
     public void ScoreCard_before_any_reply_is_empty_but_valid()
     {
         var card = TrainingSession.Start(Damaged, 1).ScoreCard();
