@@ -59,6 +59,49 @@ public sealed class ProcessTests
     }
 
     [Fact]
+    public async Task Train_runs_keyboard_only_in_a_pseudo_terminal()
+    {
+        // script(1) from util-linux runs the CLI on a pseudo-terminal: stdin and stdout are a terminal, as for a person.
+        if (OperatingSystem.IsWindows() || !File.Exists("/usr/bin/script"))
+        {
+            return;
+        }
+
+        var dll = Path.Combine(AppContext.BaseDirectory, "rapport.dll");
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+        var start = new ProcessStartInfo("/usr/bin/script")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            UseShellExecute = false,
+        };
+        foreach (var arg in (string[])["-qfec", $"'{dotnet}' '{dll}' train --scenario double-charge --seed 3", "/dev/null"])
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment.Remove("NO_COLOR");
+        start.Environment["TERM"] = "xterm-256color";
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("script did not start");
+        await process.StandardInput.WriteAsync("Hi Tom, I'm so sorry you were charged twice.\n/quit\n");
+        await process.StandardInput.FlushAsync();
+
+        var (stdout, _) = await FinishAsync(process);
+
+        Assert.Equal(0, process.ExitCode);
+        var text = string.Join(' ', System.Text.RegularExpressions.Regex.Replace(stdout, @"\u001b\[[0-9;?]*[A-Za-z]|\u001b[=>]", "")
+            .Split([' ', '\r', '\n', '│'], StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("\u001b[", stdout, StringComparison.Ordinal); // a terminal gets colour
+        Assert.Contains("You ›", text, StringComparison.Ordinal); // the prompt; the terminal echoes the typed reply
+        Assert.Contains("Hi Tom, I'm so sorry", text, StringComparison.Ordinal);
+        Assert.Contains("score ", text, StringComparison.Ordinal);
+        Assert.Contains("Score card", text, StringComparison.Ordinal);
+        Assert.Contains("Turns 1 of 8", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ctrl_c_cancels_cleanly()
     {
         if (OperatingSystem.IsWindows())
