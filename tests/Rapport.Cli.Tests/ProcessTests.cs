@@ -102,6 +102,37 @@ public sealed class ProcessTests
     }
 
     [Fact]
+    public async Task Ctrl_c_ends_a_training_session_waiting_for_a_reply()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // signals are sent with kill(1)
+        }
+
+        var signal = SigIntIgnored() ? "-TERM" : "-INT";
+        using var process = Start("train", "--scenario", "late-delivery", "--seed", "1");
+        // The customer's opening is flushed before the CLI waits for a reply on the open stdin.
+        string? line;
+        while ((line = await process.StandardOutput.ReadLineAsync().WaitAsync(Timeout)) is not null && !line.StartsWith("James", StringComparison.Ordinal))
+        {
+        }
+
+        Assert.NotNull(line);
+        var rest = process.StandardOutput.ReadToEndAsync();
+        using (var kill = Process.Start("kill", [signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        var stderr = await process.StandardError.ReadToEndAsync().WaitAsync(Timeout);
+        await process.WaitForExitAsync().WaitAsync(Timeout);
+        await rest;
+
+        Assert.Equal(130, process.ExitCode);
+        Assert.Equal("rapport: error: cancelled", stderr.Trim());
+    }
+
+    [Fact]
     public async Task Ctrl_c_cancels_cleanly()
     {
         if (OperatingSystem.IsWindows())

@@ -38,35 +38,35 @@ internal static class TrainCommand
             var scenario = id is null
                 ? library.Scenarios[(int)((uint)seed % (uint)library.Scenarios.Count)]
                 : library.Find(id) ?? throw new CliException($"unknown scenario '{id}' (see 'rapport train --list')");
-            return Task.FromResult(Run(context, console, TrainingSession.Start(scenario, seed), cancellationToken));
+            return RunAsync(context, console, TrainingSession.Start(scenario, seed), cancellationToken);
         });
         return command;
     }
 
-    private static int Run(CliContext context, Spectre.Console.IAnsiConsole console, TrainingSession session, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliContext context, Spectre.Console.IAnsiConsole console, TrainingSession session, CancellationToken cancellationToken)
     {
         TrainRenderer.RenderStart(console, session);
         using var lines = new Utf8LineReader(context.Input, "<stdin>", leaveOpen: true);
         var ended = false;
         while (!session.IsOver)
         {
-            cancellationToken.ThrowIfCancellationRequested();
             if (context.InputIsTerminal)
             {
                 TrainRenderer.RenderPrompt(console);
             }
 
             context.Output.Flush();
-            if (!lines.TryReadLine(out var bytes))
+            var reply = await ReadLineAsync(lines, cancellationToken).ConfigureAwait(false);
+            if (reply is null)
             {
                 ended = true;
                 break;
             }
 
-            var reply = lines.Decode(bytes).Trim();
+            reply = reply.Trim();
             if (!context.InputIsTerminal)
             {
-                    TrainRenderer.RenderEcho(console, reply);
+                TrainRenderer.RenderEcho(console, reply);
             }
 
             if (reply.Length == 0)
@@ -91,4 +91,11 @@ internal static class TrainCommand
         TrainRenderer.RenderScoreCard(console, session.Scenario, card, ScenarioSuggester.Suggest([card], ScenarioLibrary.Default));
         return ExitCodes.Success;
     }
+
+    /// <summary>
+    /// The next line, or null at the end of input. A read from a terminal blocks until Enter, so it runs off the
+    /// calling thread and Ctrl+C (the token) ends the wait at once instead of after the next line.
+    /// </summary>
+    private static Task<string?> ReadLineAsync(Utf8LineReader lines, CancellationToken cancellationToken) =>
+        Task.Run(() => lines.TryReadLine(out var bytes) ? lines.Decode(bytes) : null, CancellationToken.None).WaitAsync(cancellationToken);
 }

@@ -72,8 +72,18 @@ internal static class TrainRenderer
             // Why the customer reacted as they will: the rules that fired (docs/decisions/0010-training-simulator.md).
             console.MarkupLine($"  [grey]{Markup.Escape(Noun(session.Scenario))}: {Markup.Escape(string.Join(", ", turn.Reaction.Effects))}[/]");
         }
+        foreach (var item in turn.Reaction.CoveredItems)
+        {
+            console.MarkupLine($"  [green]✓ resolution:[/] {Markup.Escape(item.Offer)}");
+        }
+
         console.WriteLine();
         RenderCustomer(console, session.Scenario, turn.State, turn.CustomerReply);
+        foreach (var fact in turn.Reaction.RevealedFacts)
+        {
+            console.MarkupLine($"  [aqua]✓ found out:[/] {Markup.Escape(fact.Fact)}");
+        }
+
         if (turn.Outcome != TrainingOutcome.InProgress)
         {
             console.MarkupLine($"[bold]{OutcomeText(turn.Outcome, turn.State)}[/]");

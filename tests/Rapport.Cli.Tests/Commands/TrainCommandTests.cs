@@ -32,6 +32,8 @@ public sealed class TrainCommandTests
             Assert.Contains(Flatten(turn.CustomerReply), output, StringComparison.Ordinal);
         }
 
+        Assert.Contains("✓ found out: Order #48213, delivered Wednesday.", output, StringComparison.Ordinal);
+        Assert.Contains("✓ resolution: send a replacement cake stand", output, StringComparison.Ordinal);
         Assert.Equal(TrainingOutcome.Resolved, expected.Outcome);
         Assert.Contains("Resolved: the customer is satisfied.", output, StringComparison.Ordinal);
         Assert.Contains("Score card", output, StringComparison.Ordinal);
