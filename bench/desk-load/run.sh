@@ -7,7 +7,8 @@
 #   env: CONVERSATIONS=100000 MESSAGES=10 CUSTOMERS=20000 REQUESTS=500 CONCURRENCY=16 DURATION=10
 #
 # The SQLite database is kept in artifacts/desk-load/ and reused while its size parameters match (seeding takes
-# minutes); the PostgreSQL cluster is a throwaway one on 127.0.0.1 with default durability settings.
+# minutes); so is the PostgreSQL cluster (artifacts/desk-load/postgresql, default durability settings, 127.0.0.1 only,
+# started for the run and stopped on exit). SEED_ONLY=1 fills the databases without measuring.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
@@ -33,7 +34,6 @@ cleanup() {
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
   if [ -n "$pgroot" ]; then
     runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgroot/data" -m fast -w stop >/dev/null 2>&1 || true
-    rm -rf "$pgroot"
   fi
 }
 trap cleanup EXIT
@@ -73,24 +73,32 @@ if [ "$which" = sqlite ] || [ "$which" = both ]; then
     touch "$stamp"
   fi
   echo "database file: $(du -h "$db" | cut -f1)"
-  measure Sqlite "Data Source=$db" "$out/sqlite/key"
+  [ "${SEED_ONLY:-0}" = 1 ] || measure Sqlite "Data Source=$db" "$out/sqlite/key"
 fi
 
 if [ "$which" = postgresql ] || [ "$which" = both ]; then
   pgbin=""
   for dir in /usr/lib/postgresql/*/bin; do [ -x "$dir/initdb" ] && pgbin=$dir; done
   [ -n "$pgbin" ] || { echo "run.sh: PostgreSQL is not installed (apt-get install postgresql)" >&2; exit 2; }
-  pgroot=$(mktemp -d /tmp/rapport-load-pg.XXXXXX)
-  mkdir -p "$pgroot/data" "$pgroot/sock"; chown -R postgres: "$pgroot"
-  runuser -u postgres -- "$pgbin/initdb" -D "$pgroot/data" -A trust -U postgres -E UTF8 >/dev/null
+  # Kept in artifacts/desk-load/postgresql like the SQLite file (seeding takes minutes); stopped on exit.
+  pgroot="$out/postgresql"
+  stamp="$pgroot/seeded-$conversations-$messages-$customers"
+  if [ ! -f "$stamp" ]; then
+    rm -rf "$pgroot"; mkdir -p "$pgroot/data" "$pgroot/sock"; chown -R postgres: "$pgroot"
+    runuser -u postgres -- "$pgbin/initdb" -D "$pgroot/data" -A trust -U postgres -E UTF8 >/dev/null
+  fi
   port=$(free_port)
   runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgroot/data" -l "$pgroot/server.log" -w \
     -o "-p $port -k $pgroot/sock -c listen_addresses=127.0.0.1 -c shared_buffers=256MB" start >/dev/null
-  runuser -u postgres -- "$pgbin/createdb" -h 127.0.0.1 -p "$port" -U postgres rapport
   cs="Host=127.0.0.1;Port=$port;Username=postgres;Database=rapport"
-  echo "seeding PostgreSQL $("$pgbin/pg_ctl" --version | awk '{print $3}')..."
-  dotnet "$out/loadtest/rapport-loadtest.dll" seed --provider PostgreSql --connection "$cs" \
-    --conversations "$conversations" --messages "$messages" --customers "$customers" --key-file "$pgroot/key"
-  runuser -u postgres -- psql -h 127.0.0.1 -p "$port" -U postgres -d rapport -qc "VACUUM ANALYZE" >/dev/null
+  if [ ! -f "$stamp" ]; then
+    runuser -u postgres -- "$pgbin/createdb" -h 127.0.0.1 -p "$port" -U postgres rapport
+    echo "seeding PostgreSQL $("$pgbin/pg_ctl" --version | awk '{print $3}')..."
+    dotnet "$out/loadtest/rapport-loadtest.dll" seed --provider PostgreSql --connection "$cs" \
+      --conversations "$conversations" --messages "$messages" --customers "$customers" --key-file "$pgroot/key"
+    runuser -u postgres -- psql -h 127.0.0.1 -p "$port" -U postgres -d rapport -qc "VACUUM ANALYZE" >/dev/null
+    touch "$stamp"
+  fi
+  [ "${SEED_ONLY:-0}" = 1 ] && exit 0
   measure PostgreSql "$cs" "$pgroot/key"
 fi
