@@ -13,9 +13,6 @@ namespace Rapport.Desk.Conversations;
 public sealed partial class ConversationService(
     RapportDbContext db, TimeProvider time, PriorityCalculator priority, ILogger<ConversationService> logger)
 {
-    /// <summary>How many of the latest unanswered customer messages an agent reply is reviewed against.</summary>
-    private const int ReviewContextMessages = 5;
-
     /// <summary>The most notes one listing returns.</summary>
     public const int MaxNotes = 1000;
 
@@ -204,14 +201,7 @@ public sealed partial class ConversationService(
         };
         db.Messages.Add(message);
 
-        conversation.WaitingSince ??= now;
-        conversation.EscalationRisk = message.Reading.EscalationRisk;
-        if (conversation.Status != ConversationStatus.Open)
-        {
-            // A customer writing again reopens the conversation.
-            conversation.Status = ConversationStatus.Open;
-            conversation.ResolvedAt = null;
-        }
+        ConversationRules.OnCustomerMessage(conversation, now, message.Reading.EscalationRisk);
 
         await RecomputePriorityAsync(conversation, message.Reading, cancellationToken).ConfigureAwait(false);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -260,12 +250,7 @@ public sealed partial class ConversationService(
             SentBelowThreshold = request.SentBelowThreshold,
         };
         db.Messages.Add(message);
-        conversation.FirstResponseAt ??= now;
-        conversation.WaitingSince = null;
-        if (conversation.Status == ConversationStatus.Open)
-        {
-            conversation.Status = ConversationStatus.Pending;
-        }
+        ConversationRules.OnAgentReply(conversation, now);
 
         await RecomputePriorityAsync(conversation, cancellationToken).ConfigureAwait(false);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -298,12 +283,10 @@ public sealed partial class ConversationService(
         var latest = await db.Messages.AsNoTracking()
             .Where(m => m.ConversationId == conversationId)
             .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
-            .Take(ReviewContextMessages * 2)
+            .Take(ConversationRules.ReviewLookback)
             .Select(m => new { m.Author, m.Body })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var unanswered = latest.TakeWhile(m => m.Author != MessageAuthor.Agent).Where(m => m.Author == MessageAuthor.Customer).ToList();
-        var chosen = unanswered.Count > 0 ? unanswered : latest.Where(m => m.Author == MessageAuthor.Customer).ToList();
-        return [.. chosen.Take(ReviewContextMessages).Reverse().Select(m => m.Body)];
+        return ConversationRules.CustomerMessagesToAnswer([.. latest.Select(m => (m.Author, m.Body))]);
     }
 
     private async Task RecomputePriorityAsync(Conversation conversation, CancellationToken cancellationToken)
@@ -326,16 +309,7 @@ public sealed partial class ConversationService(
             .Where(c => c.Id == conversation.CustomerId)
             .Select(c => c.Tags)
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false) ?? [];
-        var score = priority.Compute(new PriorityInputs(
-            conversation.Status,
-            latest?.Labels ?? [],
-            latest?.EscalationRisk ?? 0,
-            latest?.Intensity ?? 0,
-            conversation.WaitingSince,
-            others,
-            tags));
-        conversation.Priority = score.Score;
-        conversation.PriorityReason = score.Reason;
+        priority.Apply(conversation, latest, others, tags);
     }
 
     // Ids and figures only: message text is personal data and is never logged above Debug.

@@ -51,5 +51,25 @@ public sealed class PriorityCalculator(TimeProvider time)
         return new PriorityScore(Math.Round(100 * Clamp(score), 2), reason);
     }
 
+    /// <summary>Computes and stores the priority of <paramref name="conversation"/> and its reason.</summary>
+    /// <param name="conversation">Its status and waiting clock are already up to date.</param>
+    /// <param name="latest">The reading of its latest customer message, if any.</param>
+    /// <param name="otherContacts">When the customer's other recent conversations started.</param>
+    /// <param name="tags">The customer's tags.</param>
+    public void Apply(Conversation conversation, MessageReading? latest, IReadOnlyList<DateTimeOffset> otherContacts, IReadOnlyCollection<string> tags)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        var score = Compute(new PriorityInputs(
+            conversation.Status,
+            latest?.Labels ?? [],
+            latest?.EscalationRisk ?? 0,
+            latest?.Intensity ?? 0,
+            conversation.WaitingSince,
+            otherContacts,
+            tags));
+        conversation.Priority = score.Score;
+        conversation.PriorityReason = score.Reason;
+    }
+
     private static double Clamp(double value) => double.IsFinite(value) ? Math.Clamp(value, 0, 1) : 0;
 }
