@@ -1,0 +1,187 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Rapport.Core.Coaching;
+using Rapport.Core.Emotions;
+using Rapport.Desk.Conversations;
+using Rapport.Desk.Data;
+
+namespace Rapport.Desk.Importing;
+
+/// <summary>
+/// Imports messages in batches, one transaction (one SaveChanges) per batch: messages whose external id is already
+/// stored are skipped, customers and conversations are found or created, customer messages are read by the engine and
+/// agent messages reviewed, and each touched conversation's state and priority are updated once per batch
+/// (docs/decisions/0008-import.md). When the call returns, everything it counts as imported is committed.
+/// </summary>
+public sealed partial class ImportService(RapportDbContext db, TimeProvider time, PriorityCalculator priority, ILogger<ImportService> logger)
+{
+    /// <summary>Lines per transaction: big enough to amortise the round trips, small enough to keep a batch in memory.</summary>
+    public const int DefaultBatchSize = 1000;
+
+    /// <summary>A batch that collides with a concurrent import (the same new conversation or message) is read again and retried.</summary>
+    private const int MaxAttempts = 3;
+
+    public async Task<ImportReport> ImportAsync(IEnumerable<ImportLine> lines, int batchSize, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        var started = time.GetTimestamp();
+        var rejected = new List<RejectedLine>();
+        var batch = new List<ImportRecord>(batchSize);
+        var totals = default(BatchResult);
+        var count = 0;
+        foreach (var line in lines)
+        {
+            count++;
+            if (line.Record is not { } record)
+            {
+                rejected.Add(new RejectedLine(line.Line, line.Rejection ?? "rejected"));
+                continue;
+            }
+
+            batch.Add(record);
+            if (batch.Count == batchSize)
+            {
+                totals += await WriteBatchAsync(batch, cancellationToken).ConfigureAwait(false);
+                batch.Clear();
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            totals += await WriteBatchAsync(batch, cancellationToken).ConfigureAwait(false);
+        }
+
+        var milliseconds = (long)time.GetElapsedTime(started).TotalMilliseconds;
+        LogImported(logger, count, totals.Imported, totals.Duplicates, rejected.Count, totals.ConversationsCreated, milliseconds);
+        return new ImportReport(count, totals.Imported, totals.Duplicates, rejected, totals.ConversationsCreated, totals.CustomersCreated);
+    }
+
+    private async Task<BatchResult> WriteBatchAsync(List<ImportRecord> batch, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+            try
+            {
+                return await WriteOnceAsync(batch, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbUpdateException) when (attempt < MaxAttempts)
+            {
+                // A concurrent import stored the same conversation key or external id first: read again and retry.
+                LogRetry(logger, attempt);
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+                db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+            }
+        }
+    }
+
+    private async Task<BatchResult> WriteOnceAsync(List<ImportRecord> batch, CancellationToken cancellationToken)
+    {
+        // Duplicates within the batch, then those already stored (one query for the whole batch).
+        var seen = new HashSet<string>(batch.Count, StringComparer.Ordinal);
+        var records = new List<ImportRecord>(batch.Count);
+        foreach (var record in batch)
+        {
+            if (seen.Add(record.ExternalId))
+            {
+                records.Add(record);
+            }
+        }
+
+        var duplicates = batch.Count - records.Count;
+        var ids = seen.ToList();
+        var stored = await db.Messages.AsNoTracking().Where(m => ids.Contains(m.ExternalId!)).Select(m => m.ExternalId!)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (stored.Count > 0)
+        {
+            var storedIds = stored.ToHashSet(StringComparer.Ordinal);
+            duplicates += records.RemoveAll(r => storedIds.Contains(r.ExternalId));
+        }
+
+        if (records.Count == 0)
+        {
+            return new BatchResult(0, duplicates, 0, 0);
+        }
+
+        // Chronological (stable, so equal timestamps keep the file's order); the engine reads while the database is asked.
+        records = [.. records.OrderBy(r => r.Timestamp)];
+        var readings = new MessageReading?[records.Count];
+        var analysis = Task.Run(() => Parallel.For(0, records.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            if (records[i].Author == MessageAuthor.Customer)
+            {
+                readings[i] = MessageReading.From(EmotionAnalyzer.Default.Analyze(records[i].Text), records[i].Text);
+            }
+        }), cancellationToken);
+
+        var context = await ImportBatchContext.LoadAsync(db, records, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        await analysis.ConfigureAwait(false);
+
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var reviews = new List<(Message Message, string Text, ReviewContext Context)>();
+        var touched = new List<ImportedConversation>();
+        foreach (var group in Enumerable.Range(0, records.Count).GroupBy(i => records[i].ConversationKey, StringComparer.Ordinal))
+        {
+            var conversation = context.Conversation(group.Key, records[group.First()], group.Select(i => records[i].Subject).FirstOrDefault(s => s is not null));
+            foreach (var i in group)
+            {
+                var record = records[i];
+                var message = new Message
+                {
+                    ConversationId = conversation.Entity.Id,
+                    Author = record.Author,
+                    AgentId = record.Author == MessageAuthor.Agent ? context.AgentId(record.AgentEmail) : null,
+                    Body = record.Text,
+                    Channel = record.Channel,
+                    CreatedAt = record.Timestamp,
+                    ExternalId = record.ExternalId,
+                    Reading = readings[i],
+                };
+                if (record.Author == MessageAuthor.Agent)
+                {
+                    var answered = ConversationRules.CustomerMessagesToAnswer(conversation.Before(record.Timestamp, ConversationRules.ReviewLookback));
+                    reviews.Add((message, record.Text, new ReviewContext(answered, conversation.Customer.Name, context.AgentName(record.AgentEmail))));
+                }
+
+                conversation.Add(message, record.Labels);
+            }
+
+            touched.Add(conversation);
+        }
+
+        // Reviews are independent of one another once their context is known.
+        Parallel.For(0, reviews.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+            reviews[i].Message.Review = MessageReview.From(EmpathyCoach.Default.Review(reviews[i].Text, reviews[i].Context)));
+
+        foreach (var conversation in touched)
+        {
+            priority.Apply(conversation.Entity, conversation.LatestReading, context.OtherContacts(conversation), conversation.Customer.Tags);
+        }
+
+        context.AddTo(db);
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        LogBatch(logger, records.Count, duplicates);
+        return new BatchResult(records.Count, duplicates, context.ConversationsCreated, context.CustomersCreated);
+    }
+
+    private readonly record struct BatchResult(int Imported, int Duplicates, int ConversationsCreated, int CustomersCreated)
+    {
+        public static BatchResult operator +(BatchResult a, BatchResult b) => new(
+            a.Imported + b.Imported, a.Duplicates + b.Duplicates, a.ConversationsCreated + b.ConversationsCreated, a.CustomersCreated + b.CustomersCreated);
+    }
+
+    // Counts only: message text is personal data and is never logged above Debug.
+    [LoggerMessage(Level = LogLevel.Information, Message = "Import: {Lines} lines, {Imported} imported, {Duplicates} duplicates, {Rejected} rejected, {Conversations} new conversations in {Milliseconds} ms")]
+    private static partial void LogImported(ILogger logger, int lines, int imported, int duplicates, int rejected, int conversations, long milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Import batch committed: {Imported} messages, {Duplicates} duplicates")]
+    private static partial void LogBatch(ILogger logger, int imported, int duplicates);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Import batch collided with a concurrent write (attempt {Attempt}); retrying")]
+    private static partial void LogRetry(ILogger logger, int attempt);
+}
