@@ -6,6 +6,7 @@ using Rapport.Desk.ApiKeys;
 using Rapport.Desk.Conversations;
 using Rapport.Desk.Customers;
 using Rapport.Desk.Demo;
+using Rapport.Desk.Importing;
 using Rapport.Server.Api;
 using Rapport.Server.Components;
 using Rapport.Server.Data;
@@ -44,6 +45,7 @@ internal static class RapportServer
         builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var api = builder.Configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = api.MaxRequestBodyBytes);
+        builder.Services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddRapportDatabase();
@@ -55,6 +57,7 @@ internal static class RapportServer
         builder.Services.AddScoped<PriorityRefresher>();
         builder.Services.AddOptions<PriorityRefreshOptions>().BindConfiguration(PriorityRefreshOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<PriorityRefreshJob>();
+        builder.Services.AddScoped<ImportService>();
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddScoped<ApiKeyService>();
         builder.Services.AddScoped<AgentPasswords>();
@@ -99,6 +102,7 @@ internal static class RapportServer
         secured.MapAgents();
         secured.MapTeams();
         secured.MapConversations();
+        secured.MapImport();
         secured.MapApiKeys();
         return app;
     }

@@ -1,10 +1,13 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
 
 namespace Rapport.Server.Api;
 
 /// <summary>
 /// Answers 413 with problem details before the endpoint runs when Content-Length is over the limit (Kestrel's own
-/// limit still stops chunked bodies that grow past it).
+/// limit still stops chunked bodies that grow past it). An endpoint with <see cref="IRequestSizeLimitMetadata"/> (the
+/// import) gets its own limit instead of <see cref="ApiOptions.MaxRequestBodyBytes"/>.
 /// </summary>
 internal sealed class RequestSizeLimitMiddleware(RequestDelegate next, IOptions<ApiOptions> options, IProblemDetailsService problems)
 {
@@ -12,7 +15,17 @@ internal sealed class RequestSizeLimitMiddleware(RequestDelegate next, IOptions<
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (context.Request.ContentLength > _limit)
+        var limit = _limit;
+        if (context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize is { } own)
+        {
+            limit = own;
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+            {
+                feature.MaxRequestBodySize = own;
+            }
+        }
+
+        if (context.Request.ContentLength > limit)
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             await problems.WriteAsync(new ProblemDetailsContext
@@ -22,7 +35,7 @@ internal sealed class RequestSizeLimitMiddleware(RequestDelegate next, IOptions<
                 {
                     Status = StatusCodes.Status413PayloadTooLarge,
                     Title = "Request body too large",
-                    Detail = $"The body is {context.Request.ContentLength} bytes; the limit is {_limit}.",
+                    Detail = $"The body is {context.Request.ContentLength} bytes; the limit is {limit}.",
                 },
             }).ConfigureAwait(false);
             return;
