@@ -49,19 +49,19 @@ internal sealed class ImportBatchContext
 
     public int ConversationsCreated { get; private set; }
 
-    public int CustomersCreated { get; private set; }
+    public int CustomersCreated => NewCustomers.Count;
 
     public static async Task<ImportBatchContext> LoadAsync(RapportDbContext db, List<ImportRecord> records, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var keys = records.Select(r => r.ConversationKey).Distinct(StringComparer.Ordinal).ToList();
 
         // Tracked: the batch updates their status, clock and priority.
-        var stored = (await db.Conversations.Where(c => keys.Contains(c.ExternalKey!)).ToListAsync(cancellationToken).ConfigureAwait(false))
+        var stored = (await db.Conversations.Where(c => EF.Parameter(keys).Contains(c.ExternalKey!)).ToListAsync(cancellationToken).ConfigureAwait(false))
             .ToDictionary(c => c.ExternalKey!, StringComparer.Ordinal);
         var storedIds = stored.Values.Select(c => c.Id).ToList();
         var history = storedIds.Count == 0
             ? []
-            : await db.Messages.AsNoTracking().Where(m => storedIds.Contains(m.ConversationId))
+            : await db.Messages.AsNoTracking().Where(m => EF.Parameter(storedIds).Contains(m.ConversationId))
                 .Select(m => new StoredMessage(m.ConversationId, m.Id, m.Author, m.Body, m.CreatedAt, m.Reading))
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
 
@@ -71,13 +71,13 @@ internal sealed class ImportBatchContext
         var names = firsts.Where(r => r.CustomerEmail is null).Select(r => r.CustomerName).Distinct(StringComparer.Ordinal).ToList();
         var customerIds = stored.Values.Select(c => c.CustomerId).Distinct().ToList();
         var customers = await db.Customers.AsNoTracking()
-            .Where(c => customerIds.Contains(c.Id) || emails.Contains(c.Email!) || names.Contains(c.Name))
+            .Where(c => EF.Parameter(customerIds).Contains(c.Id) || EF.Parameter(emails).Contains(c.Email!) || EF.Parameter(names).Contains(c.Name))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
         var agentEmails = records.Where(r => r.AgentEmail is not null).Select(r => r.AgentEmail!).Distinct(StringComparer.Ordinal).ToList();
         var agents = agentEmails.Count == 0
             ? []
-            : (await db.Agents.AsNoTracking().Where(a => agentEmails.Contains(a.Email)).Select(a => new { a.Id, a.Email, a.Name })
+            : (await db.Agents.AsNoTracking().Where(a => EF.Parameter(agentEmails).Contains(a.Email)).Select(a => new { a.Id, a.Email, a.Name })
                 .ToListAsync(cancellationToken).ConfigureAwait(false))
                 .ToDictionary(a => a.Email, a => (a.Id, a.Name), StringComparer.OrdinalIgnoreCase);
 
@@ -85,7 +85,7 @@ internal sealed class ImportBatchContext
         var known = customers.Select(c => c.Id).ToList();
         var recent = known.Count == 0
             ? []
-            : await db.Conversations.AsNoTracking().Where(c => known.Contains(c.CustomerId) && c.CreatedAt >= since)
+            : await db.Conversations.AsNoTracking().Where(c => EF.Parameter(known).Contains(c.CustomerId) && c.CreatedAt >= since)
                 .Select(c => new { c.Id, c.CustomerId, c.CreatedAt })
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
 
@@ -118,15 +118,8 @@ internal sealed class ImportBatchContext
                 CreatedAt = first.Timestamp,
                 PriorityReason = "no messages yet",
             };
-            if (customer.Id == 0)
-            {
-                entity.Customer = customer;
-            }
-            else
-            {
-                entity.CustomerId = customer.Id;
-            }
-
+            // A new customer's id is known once it is inserted (ImportService sets it then).
+            entity.CustomerId = customer.Id;
             conversation = new ImportedConversation(entity, created: true, customer, []);
             ConversationsCreated++;
         }
@@ -166,21 +159,11 @@ internal sealed class ImportBatchContext
         return result;
     }
 
-    /// <summary>Adds the new conversations (with their customers, messages, readings and reviews) and the new messages of stored ones.</summary>
-    public void AddTo(RapportDbContext db)
-    {
-        foreach (var conversation in _conversations)
-        {
-            if (conversation.Created)
-            {
-                db.Conversations.Add(conversation.Entity);
-            }
-            else
-            {
-                db.Messages.AddRange(conversation.NewMessages);
-            }
-        }
-    }
+    /// <summary>The conversations of the batch, in the order they were handed out.</summary>
+    public IReadOnlyList<ImportedConversation> Conversations => _conversations;
+
+    /// <summary>The customers this batch creates.</summary>
+    public List<Customer> NewCustomers { get; } = [];
 
     private Customer Customer(ImportRecord first)
     {
@@ -204,8 +187,8 @@ internal sealed class ImportBatchContext
 
     private Customer New(ImportRecord first)
     {
-        CustomersCreated++;
         var customer = new Customer { Name = first.CustomerName, Email = first.CustomerEmail, CreatedAt = _now };
+        NewCustomers.Add(customer);
         if (first.CustomerEmail is null)
         {
             return customer;

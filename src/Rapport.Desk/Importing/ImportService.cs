@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Rapport.Core.Coaching;
 using Rapport.Core.Emotions;
 using Rapport.Desk.Conversations;
+using Rapport.Desk.Customers;
 using Rapport.Desk.Data;
 
 namespace Rapport.Desk.Importing;
@@ -66,7 +67,7 @@ public sealed partial class ImportService(RapportDbContext db, TimeProvider time
             {
                 return await WriteOnceAsync(batch, cancellationToken).ConfigureAwait(false);
             }
-            catch (DbUpdateException) when (attempt < MaxAttempts)
+            catch (Exception exception) when (BulkInsert.IsConflict(exception) && attempt < MaxAttempts && !cancellationToken.IsCancellationRequested)
             {
                 // A concurrent import stored the same conversation key or external id first: read again and retry.
                 LogRetry(logger, attempt);
@@ -93,8 +94,10 @@ public sealed partial class ImportService(RapportDbContext db, TimeProvider time
         }
 
         var duplicates = batch.Count - records.Count;
+        // One parameter for the whole list (JSON on SQLite, an array on PostgreSQL): one cached query whatever the
+        // batch's size, instead of a statement with a parameter per id.
         var ids = seen.ToList();
-        var stored = await db.Messages.AsNoTracking().Where(m => ids.Contains(m.ExternalId!)).Select(m => m.ExternalId!)
+        var stored = await db.Messages.AsNoTracking().Where(m => EF.Parameter(ids).Contains(m.ExternalId!)).Select(m => m.ExternalId!)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         if (stored.Count > 0)
         {
@@ -162,11 +165,65 @@ public sealed partial class ImportService(RapportDbContext db, TimeProvider time
             priority.Apply(conversation.Entity, conversation.LatestReading, context.OtherContacts(conversation), conversation.Customer.Tags);
         }
 
-        context.AddTo(db);
-        db.ChangeTracker.DetectChanges();
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await SaveAsync(context, cancellationToken).ConfigureAwait(false);
         LogBatch(logger, records.Count, duplicates);
         return new BatchResult(records.Count, duplicates, context.ConversationsCreated, context.CustomersCreated);
+    }
+
+    /// <summary>One transaction: new rows in bulk (parents first, ids read back), then the updates of stored conversations.</summary>
+    private async Task SaveAsync(ImportBatchContext context, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var customers = context.NewCustomers;
+        await BulkInsert.InsertAsync(db, [.. customers.Where(c => c.Email is not null)], c => c.Email!, nameof(Customer.Email), (c, id) => c.Id = id, cancellationToken)
+            .ConfigureAwait(false);
+        await BulkInsert.InsertAsync(db, [.. customers.Where(c => c.Email is null)], c => c.Name, nameof(Customer.Name), (c, id) => c.Id = id, cancellationToken)
+            .ConfigureAwait(false);
+
+        var created = context.Conversations.Where(c => c.Created).ToList();
+        foreach (var conversation in created)
+        {
+            conversation.Entity.CustomerId = conversation.Customer.Id;
+        }
+
+        await BulkInsert.InsertAsync(db, [.. created.Select(c => c.Entity)], c => c.ExternalKey!, nameof(Conversation.ExternalKey), (c, id) => c.Id = id, cancellationToken)
+            .ConfigureAwait(false);
+
+        var messages = new List<Message>();
+        foreach (var conversation in context.Conversations)
+        {
+            foreach (var message in conversation.Created ? conversation.Entity.Messages : conversation.NewMessages)
+            {
+                message.ConversationId = conversation.Entity.Id;
+                messages.Add(message);
+            }
+        }
+
+        await BulkInsert.InsertAsync(db, messages, m => m.ExternalId!, nameof(Message.ExternalId), (m, id) => m.Id = id, cancellationToken).ConfigureAwait(false);
+        var readings = new List<MessageReading>();
+        var reviews = new List<MessageReview>();
+        foreach (var message in messages)
+        {
+            if (message.Reading is { } reading)
+            {
+                reading.MessageId = message.Id;
+                readings.Add(reading);
+            }
+
+            if (message.Review is { } review)
+            {
+                review.MessageId = message.Id;
+                reviews.Add(review);
+            }
+        }
+
+        await BulkInsert.InsertAsync(db, readings, null, null, null, cancellationToken).ConfigureAwait(false);
+        await BulkInsert.InsertAsync(db, reviews, null, null, null, cancellationToken).ConfigureAwait(false);
+
+        // The stored conversations the batch continued are tracked: their status, clock and priority changed.
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private readonly record struct BatchResult(int Imported, int Duplicates, int ConversationsCreated, int CustomersCreated)
