@@ -12,7 +12,7 @@ namespace Rapport.Desk.Importing;
 /// Inserts many new rows of one entity type with multi-row <c>INSERT … VALUES (…), (…) RETURNING</c> statements, in
 /// the context's current transaction. Columns, value converters (Unix milliseconds on SQLite, enum names, string
 /// lists) and parameters come from the EF model, so the SQL is the same that SaveChanges would send, per row, for
-/// both providers; it only saves EF's per-entity tracking and SQLite's one statement per row (docs/decisions/0008-import.md).
+/// both providers; it only saves EF's per-entity tracking and SQLite's one statement per row (docs/decisions/0011-import.md).
 /// </summary>
 internal static class BulkInsert
 {

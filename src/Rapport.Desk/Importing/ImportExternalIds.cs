@@ -8,7 +8,7 @@ namespace Rapport.Desk.Importing;
 /// <summary>
 /// The external id of a line that has none: <c>rapport:</c> and the first 32 hex digits of SHA-256 over the conversation
 /// key, the timestamp (UTC, ISO 8601 round-trip), the author and the text, separated by U+0000. The same line always
-/// gets the same id, so importing a file twice stores each message once (docs/decisions/0008-import.md).
+/// gets the same id, so importing a file twice stores each message once (docs/decisions/0011-import.md).
 /// </summary>
 public static class ImportExternalIds
 {

@@ -12,7 +12,7 @@ namespace Rapport.Desk.Importing;
 /// Imports messages in batches, one transaction (one SaveChanges) per batch: messages whose external id is already
 /// stored are skipped, customers and conversations are found or created, customer messages are read by the engine and
 /// agent messages reviewed, and each touched conversation's state and priority are updated once per batch
-/// (docs/decisions/0008-import.md). When the call returns, everything it counts as imported is committed.
+/// (docs/decisions/0011-import.md). When the call returns, everything it counts as imported is committed.
 /// </summary>
 public sealed partial class ImportService(RapportDbContext db, TimeProvider time, PriorityCalculator priority, ILogger<ImportService> logger)
 {
