@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Rapport.Desk.Importing;
 using Rapport.Server.Api.Contracts;
+using Rapport.Server.Live;
 
 namespace Rapport.Server.Api;
 
@@ -76,6 +77,12 @@ internal static class ImportEndpoints
         using var reader = new StringReader(Encoding.UTF8.GetString(body));
         var lines = csv ? CsvImportReader.Open(reader, mapping).Read() : JsonLinesImportReader.Read(reader);
         var report = await imports.ImportAsync(lines, options.Value.BatchSize, cancellationToken).ConfigureAwait(false);
+        if (report.Imported > 0)
+        {
+            // Open inboxes reload once per import request (a null id: "several conversations changed").
+            request.HttpContext.RequestServices.GetRequiredService<ConversationFeed>().Publish(new ConversationChange(null));
+        }
+
         return TypedResults.Ok(ImportResponse.From(report));
     }
 
