@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Rapport.Desk;
 using Rapport.Desk.Importing;
 using Rapport.Server.Api.Contracts;
 using Rapport.Server.Live;
@@ -50,14 +51,24 @@ internal static class ImportEndpoints
         }
 
         var validator = new RequestValidator();
-        var mapping = ImportMapping.Default;
         if (map is not null && !csv)
         {
             validator.Add("map", "'map' applies to CSV bodies only; JSON lines use the field names.");
             return validator.Problem();
         }
 
-        mapping = ImportMapping.Parse(map); // A bad mapping is a DeskValidationException: 400 naming 'map'.
+        // A bad mapping or CSV header is wrong in the request alone: 400 naming the field (not the 422 of a request
+        // that refers to something the desk does not have).
+        ImportMapping mapping;
+        try
+        {
+            mapping = ImportMapping.Parse(map);
+        }
+        catch (DeskValidationException e)
+        {
+            validator.Add(e.Field, e.Message);
+            return validator.Problem();
+        }
 
         // The whole body first (bounded by the endpoint's size limit): invalid UTF-8 or a bad CSV header is a 400
         // before anything is written, so a failed request never leaves half an import behind.
@@ -75,7 +86,17 @@ internal static class ImportEndpoints
         }
 
         using var reader = new StringReader(Encoding.UTF8.GetString(body));
-        var lines = csv ? CsvImportReader.Open(reader, mapping).Read() : JsonLinesImportReader.Read(reader);
+        IEnumerable<ImportLine> lines;
+        try
+        {
+            lines = csv ? CsvImportReader.Open(reader, mapping).Read() : JsonLinesImportReader.Read(reader);
+        }
+        catch (DeskValidationException e)
+        {
+            validator.Add(e.Field, e.Message);
+            return validator.Problem();
+        }
+
         var report = await imports.ImportAsync(lines, options.Value.BatchSize, cancellationToken).ConfigureAwait(false);
         if (report.Imported > 0)
         {
