@@ -38,6 +38,12 @@ internal sealed class DeskLoad(Uri server, string key, TextWriter log)
     public async Task<LatencyStats> GetSequentialAsync(string name, Func<int, string> path, int requests, CancellationToken cancellationToken)
     {
         using var client = CreateClient(1);
+        return await GetSequentialAsync(name, client, path, requests, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sequential GETs with <paramref name="client"/> (its own credentials), after a warm-up.</summary>
+    public async Task<LatencyStats> GetSequentialAsync(string name, HttpClient client, Func<int, string> path, int requests, CancellationToken cancellationToken)
+    {
         for (var i = 0; i < Math.Min(50, requests); i++)
         {
             await GetAsync(client, path(-1 - i), cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Rapport.Desk.Agents;
 using Rapport.Desk.Data;
 using Rapport.LoadTest;
 
@@ -8,15 +9,15 @@ using Rapport.LoadTest;
 // bench/desk-load/run.sh drives both against a server process; see docs/benchmarks.md.
 try
 {
-    if (args.Length == 0 || args[0] is not ("seed" or "measure"))
+    if (args.Length == 0 || args[0] is not ("seed" or "measure" or "set-password"))
     {
-        throw new ArgumentException("usage: rapport-loadtest seed|measure [options] (see bench/desk-load/run.sh)");
+        throw new ArgumentException("usage: rapport-loadtest seed|set-password|measure [options] (see bench/desk-load/run.sh)");
     }
 
     var options = Options.Parse(args.AsSpan(1));
     using var cancel = new CancellationTokenSource();
     Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
-    if (args[0] == "seed")
+    if (args[0] is "seed" or "set-password")
     {
         var provider = options.Get("provider", "Sqlite");
         var connection = options.Require("connection");
@@ -26,6 +27,18 @@ try
             "PostgreSql" => new DbContextOptionsBuilder<RapportDbContext>().UseNpgsql(connection, x => x.MigrationsAssembly("Rapport.Desk.Migrations.PostgreSql")).Options,
             _ => throw new ArgumentException($"--provider must be Sqlite or PostgreSql, not '{provider}'"),
         });
+        if (args[0] == "set-password")
+        {
+            // The workspace's sign-in for the load test's lead (seeded agents have no password).
+            await using var db = Create();
+            var email = options.Require("email");
+            var agent = await db.Agents.FirstOrDefaultAsync(a => a.Email == email, cancel.Token)
+                ?? throw new ArgumentException($"no agent with e-mail {email}");
+            agent.PasswordHash = AgentPasswords.Hash(agent, options.Require("password"));
+            await db.SaveChangesAsync(cancel.Token);
+            return 0;
+        }
+
         var key = await new ArchiveSeeder(Create, Console.Out).SeedAsync(
             options.Int("conversations", 100_000), options.Int("messages", 10), options.Int("customers", 20_000), cancel.Token);
         await File.WriteAllTextAsync(options.Require("key-file"), key, cancel.Token);
@@ -40,6 +53,21 @@ try
     await load.GetSequentialAsync("inbox first page, open only", _ => "/api/v1/conversations?status=open&limit=25", requests, cancel.Token);
     await load.GetSequentialAsync("inbox first page, waiting longest", _ => "/api/v1/conversations?sort=waiting&limit=25", requests, cancel.Token);
     await load.GetSequentialAsync("conversation detail", _ => "/api/v1/conversations/" + (1 + random.Next(conversations)).ToString(CultureInfo.InvariantCulture), requests, cancel.Token);
+    if (options.Get("agent-email", "") is { Length: > 0 } agentEmail)
+    {
+        // The workspace's inbox page as a signed-in lead's browser gets it: server-rendered HTML of the first rows.
+        using var browser = await WorkspaceClient.SignInAsync(new Uri(options.Require("url")), agentEmail, options.Require("agent-password"), cancel.Token);
+        var page = await browser.GetStringAsync(new Uri("/", UriKind.Relative), cancel.Token);
+        var rows = page.Split("data-testid=\"inbox-row\"").Length - 1;
+        if (rows == 0)
+        {
+            throw new InvalidOperationException("the workspace inbox page came back without rows; is the lead signed in?");
+        }
+
+        Console.WriteLine($"workspace inbox page: {rows} rows server-rendered, {page.Length / 1024} KB");
+        await load.GetSequentialAsync("workspace inbox page (signed-in lead)", browser, _ => "/", Math.Min(requests, 200), cancel.Token);
+    }
+
     await load.AnalyzeAsync(options.Int("concurrency", 16), TimeSpan.FromSeconds(options.Int("duration", 10)), cancel.Token);
     if (options.Get("pid", "") is { Length: > 0 } pid)
     {

@@ -40,6 +40,9 @@ trap cleanup EXIT
 
 measure() { # provider connection-string key-file
   local port; port=$(free_port)
+  # The load test's lead signs in to the workspace for the inbox page measurement.
+  dotnet "$out/loadtest/rapport-loadtest.dll" set-password --provider "$1" --connection "$2" \
+    --email agent1@example.com --password load-test-lead
   dotnet "$out/server/Rapport.Server.dll" --urls "http://127.0.0.1:$port" --Rapport:Database:Provider "$1" \
     --ConnectionStrings:Rapport "$2" --Rapport:Database:SeedDemo false --Rapport:RateLimit:PermitLimit 1000000 \
     --Logging:LogLevel:Default Warning >"$out/server-$1.log" 2>&1 &
@@ -51,7 +54,7 @@ measure() { # provider connection-string key-file
   echo "== $1: $conversations conversations, server pid $server_pid on 127.0.0.1:$port"
   dotnet "$out/loadtest/rapport-loadtest.dll" measure --url "http://127.0.0.1:$port" --key-file "$3" \
     --conversations "$conversations" --requests "${REQUESTS:-500}" --concurrency "${CONCURRENCY:-16}" \
-    --duration "${DURATION:-10}" --pid "$server_pid"
+    --duration "${DURATION:-10}" --pid "$server_pid" --agent-email agent1@example.com --agent-password load-test-lead
   if command -v wrk >/dev/null; then
     # wrk (C, epoll) takes less of the shared 2 cores than the .NET client, so the server gets closer to its own limit.
     echo "wrk, analyze (1 thread, ${CONCURRENCY:-16} connections, ${DURATION:-10} s):"
