@@ -18,6 +18,9 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         {
             DeskValidationException e => (StatusCodes.Status422UnprocessableEntity, "The request is valid but cannot be applied.", Errors(e.Field, e.Message)),
             DeskConflictException e => (StatusCodes.Status409Conflict, "The request conflicts with what is already stored.", Errors(e.Field, e.Message)),
+            Microsoft.EntityFrameworkCore.DbUpdateException e when IsUniqueViolation(e) =>
+                (StatusCodes.Status409Conflict, "The request conflicts with what is already stored.",
+                    Errors("body", "Something in this request was stored at the same moment by another request (a duplicate external id, e-mail or name); nothing was changed.")),
             BadHttpRequestException { InnerException: JsonException json } e when IsInvalidUtf8(json) =>
                 (e.StatusCode, "The request body is not valid UTF-8.", Errors(FieldOf(json.Path), "The body contains bytes that are not valid UTF-8; send JSON encoded as UTF-8.")),
             BadHttpRequestException { InnerException: JsonException json } e => (e.StatusCode, "The request body is not valid JSON for this operation.", Errors(FieldOf(json.Path), JsonMessage(json))),
@@ -47,6 +50,17 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = exception })
             .ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Two requests racing past the service's duplicate check: the database's unique index refuses the second, which is
+    /// a 409 like the check's own, not a 500. SQLite: SQLITE_CONSTRAINT_UNIQUE (2067) or _PRIMARYKEY (1555); PostgreSQL: 23505.
+    /// </summary>
+    internal static bool IsUniqueViolation(Microsoft.EntityFrameworkCore.DbUpdateException exception) => exception.InnerException switch
+    {
+        Microsoft.Data.Sqlite.SqliteException { SqliteExtendedErrorCode: 2067 or 1555 } => true,
+        Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } => true,
+        _ => false,
+    };
 
     // System.Text.Json reports invalid UTF-8 as a JsonException whose message or inner exception (a failed transcoding)
     // says so; the generic "not valid JSON" would send the caller looking for a syntax error.
