@@ -7,6 +7,7 @@ using Rapport.Desk.Conversations;
 using Rapport.Desk.Customers;
 using Rapport.Desk.Demo;
 using Rapport.Desk.Importing;
+using Rapport.Desk.Training;
 using Rapport.Server.Api;
 using Rapport.Server.Components;
 using Rapport.Server.Data;
@@ -53,6 +54,7 @@ internal static class RapportServer
         builder.Services.AddScoped<CustomerService>();
         builder.Services.AddScoped<AgentService>();
         builder.Services.AddScoped<ConversationService>();
+        builder.Services.AddScoped<TrainingService>();
         builder.Services.AddScoped<Components.Workspace.WorkspaceQueries>();
         builder.Services.AddScoped<PriorityRefresher>();
         builder.Services.AddOptions<PriorityRefreshOptions>().BindConfiguration(PriorityRefreshOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -104,6 +106,7 @@ internal static class RapportServer
         secured.MapConversations();
         secured.MapImport();
         secured.MapApiKeys();
+        secured.MapTraining();
         return app;
     }
 

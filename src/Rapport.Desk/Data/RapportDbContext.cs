@@ -4,6 +4,7 @@ using Rapport.Desk.Agents;
 using Rapport.Desk.ApiKeys;
 using Rapport.Desk.Conversations;
 using Rapport.Desk.Customers;
+using Rapport.Desk.Training;
 
 namespace Rapport.Desk.Data;
 
@@ -29,6 +30,8 @@ public sealed class RapportDbContext(DbContextOptions<RapportDbContext> options)
     public DbSet<Note> Notes => Set<Note>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<TrainingAttempt> TrainingAttempts => Set<TrainingAttempt>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RapportDbContext).Assembly);
