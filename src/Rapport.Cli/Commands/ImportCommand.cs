@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Rapport.Cli.Importing;
+using Rapport.Cli.Input;
 using Rapport.Cli.Output;
 using Rapport.Cli.Rendering;
 
@@ -72,7 +73,7 @@ internal static class ImportCommand
             throw new CliException("--map applies to CSV files only");
         }
 
-        await using var stream = OpenFile(arguments.File);
+        await using var stream = InputFiles.Open(arguments.File);
         using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(10) };
         http.DefaultRequestHeaders.Authorization = new("Bearer", arguments.Key.Trim());
         var importer = new FileImporter(new ImportClient(http, server), format, arguments.Map, arguments.Batch, MaxChunkBytes);
@@ -87,27 +88,6 @@ internal static class ImportCommand
         }
 
         return totals.Rejected.Count > 0 ? ExitCodes.SomeRejected : ExitCodes.Success;
-    }
-
-    private static FileStream OpenFile(string path)
-    {
-        if (Directory.Exists(path))
-        {
-            throw new CliException($"{path}: is a directory, not a file");
-        }
-
-        try
-        {
-            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-        }
-        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new CliException($"{path}: no such file", exception);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new CliException($"{path}: cannot open ({exception.Message})", exception);
-        }
     }
 
     private sealed record ImportArguments(string File, string Server, string? Key, string? Format, string? Map, int Batch, string? Rejected, bool Progress);

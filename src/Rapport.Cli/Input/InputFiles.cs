@@ -18,7 +18,9 @@ internal static class InputFiles
         return new Utf8LineReader(Open(path), path);
     }
 
-    private static FileStream Open(string path)
+    /// <summary>Opens <paramref name="path"/> for sequential reading.</summary>
+    /// <exception cref="CliException">The file is missing, a directory or unreadable.</exception>
+    public static FileStream Open(string path)
     {
         if (Directory.Exists(path))
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 
@@ -24,25 +23,11 @@ internal static class ApiRateLimiting
                         QueueLimit = 0,
                     })
                     : RateLimitPartition.GetNoLimiter(""));
-            o.OnRejected = async (rejected, cancellationToken) =>
-            {
-                var http = rejected.HttpContext;
-                var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
-                    ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
-                    : limits.WindowSeconds;
-                http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
-                await problems.WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = http,
-                    ProblemDetails = new Microsoft.AspNetCore.Mvc.ProblemDetails
-                    {
-                        Status = StatusCodes.Status429TooManyRequests,
-                        Title = "Too many requests",
-                        Detail = $"This API key may make {limits.PermitLimit} requests per {limits.WindowSeconds} s; retry after {seconds} s.",
-                    },
-                }).ConfigureAwait(false);
-            };
+            o.OnRejected = (rejected, cancellationToken) => new ValueTask(TooManyRequests.WriteAsync(
+                rejected.HttpContext,
+                rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(limits.WindowSeconds),
+                "Too many requests",
+                seconds => $"This API key may make {limits.PermitLimit} requests per {limits.WindowSeconds} s; retry after {seconds} s."));
         });
     }
 }

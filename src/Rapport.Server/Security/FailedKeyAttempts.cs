@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Options;
 
@@ -64,7 +63,7 @@ internal sealed class FailedKeyAttempts(IOptions<RateLimitOptions> options, Time
 
 /// <summary>Answers 429 (problem details, Retry-After) to keyed requests from an address over its failed-key limit,
 /// before the key is looked up; placed before authentication.</summary>
-internal sealed class FailedKeyGuardMiddleware(RequestDelegate next, FailedKeyAttempts attempts, IProblemDetailsService problems)
+internal sealed class FailedKeyGuardMiddleware(RequestDelegate next, FailedKeyAttempts attempts)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -75,18 +74,11 @@ internal sealed class FailedKeyGuardMiddleware(RequestDelegate next, FailedKeyAt
             return;
         }
 
-        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new Microsoft.AspNetCore.Mvc.ProblemDetails
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too many failed API key attempts",
-                Detail = $"This address sent {attempts.Limit} requests with invalid API keys within {(int)attempts.WindowLength.TotalSeconds} s; retry after {seconds} s.",
-            },
-        }).ConfigureAwait(false);
+        await TooManyRequests.WriteAsync(
+            context,
+            retryAfter,
+            "Too many failed API key attempts",
+            seconds => $"This address sent {attempts.Limit} requests with invalid API keys within {(int)attempts.WindowLength.TotalSeconds} s; retry after {seconds} s.")
+            .ConfigureAwait(false);
     }
 }

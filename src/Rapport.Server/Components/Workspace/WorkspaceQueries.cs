@@ -106,27 +106,25 @@ internal sealed class WorkspaceQueries(RapportDbContext db, ConversationService 
     /// </summary>
     public async Task<CustomerHistory> CustomerHistoryAsync(long customerId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var items = await db.Conversations.AsNoTracking()
-            .Where(c => c.CustomerId == customerId)
-            .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
-            .Take(HistoryLimit)
-            .Select(c => new CustomerConversation(c.Id, c.Subject, c.Channel, c.Status, c.CreatedAt))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var feelings = await db.Messages.AsNoTracking()
-            .Where(m => m.Reading != null && db.Conversations.Any(c => c.Id == m.ConversationId && c.CustomerId == customerId))
-            .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
-            .Take(TrendLimit)
-            .Select(m => new { m.CreatedAt, m.Reading!.Valence, m.Reading.Labels })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var weekAgo = now - TimeSpan.FromDays(7);
-        var thisWeek = await db.Conversations.AsNoTracking()
-            .CountAsync(c => c.CustomerId == customerId && c.CreatedAt >= weekAgo, cancellationToken).ConfigureAwait(false);
-        var trend = feelings
-            .OrderBy(f => f.CreatedAt)
-            .Select(f => new FeelingPoint(f.CreatedAt, f.Valence, f.Labels.Where(l => l != "neutral").OrderBy(EmotionStyle.Rank).FirstOrDefault()))
-            .ToList();
+        // One read: the insight already loads the customer's conversations and readings (bounded), so the panel's
+        // history, trend and weekly count come from it rather than from queries of their own.
         var insight = await customers.GetInsightAsync(customerId, cancellationToken).ConfigureAwait(false);
-        return new CustomerHistory(items, trend, thisWeek, insight?.NeedsNext ?? [], insight?.Trend.Summary ?? "unknown", insight?.RepeatContacts ?? 0);
+        if (insight is null)
+        {
+            return new CustomerHistory([], [], 0, [], "unknown", 0);
+        }
+
+        var weekAgo = now - TimeSpan.FromDays(7);
+        var items = insight.History
+            .Take(HistoryLimit)
+            .Select(c => new CustomerConversation(c.ConversationId, c.Subject, c.Channel, c.Status, c.CreatedAt))
+            .ToList();
+        var trend = insight.Trend.Points
+            .TakeLast(TrendLimit)
+            .Select(p => new FeelingPoint(p.At, p.Valence, p.TopEmotion == "neutral" ? null : p.TopEmotion))
+            .ToList();
+        var thisWeek = insight.History.Count(c => c.CreatedAt >= weekAgo);
+        return new CustomerHistory(items, trend, thisWeek, insight.NeedsNext, insight.Trend.Summary, insight.RepeatContacts);
     }
 
     private const int HistoryLimit = 20;
