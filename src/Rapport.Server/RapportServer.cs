@@ -54,7 +54,10 @@ internal static class RapportServer
         builder.Services.AddScoped<CustomerService>();
         builder.Services.AddScoped<AgentService>();
         builder.Services.AddScoped<ConversationService>();
+        builder.Services.AddScoped<ScenarioCatalog>();
         builder.Services.AddScoped<TrainingService>();
+        builder.Services.AddScoped<TrainingAssignments>();
+        builder.Services.AddScoped<TrainingProgress>();
         builder.Services.AddScoped<Components.Workspace.WorkspaceQueries>();
         builder.Services.AddScoped<PriorityRefresher>();
         builder.Services.AddOptions<PriorityRefreshOptions>().BindConfiguration(PriorityRefreshOptions.Section).ValidateDataAnnotations().ValidateOnStart();

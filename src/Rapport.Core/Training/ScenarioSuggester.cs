@@ -49,31 +49,6 @@ public static class ScenarioSuggester
     }
 
     /// <summary>The practice with the most weighted misses over all turns; null when nothing was missed.</summary>
-    public static Practice? WeakestPractice(IReadOnlyList<ScoreCard> history)
-    {
-        ArgumentNullException.ThrowIfNull(history);
-        var missed = new double[Enum.GetValues<Practice>().Length];
-        var applicable = new int[missed.Length];
-        foreach (var finding in history.SelectMany(c => c.Turns).SelectMany(t => t.Review.Findings))
-        {
-            if (finding.Status != FindingStatus.NotApplicable)
-            {
-                applicable[(int)finding.Practice]++;
-                missed[(int)finding.Practice] += finding.Status == FindingStatus.Missed ? finding.Weight : 0;
-            }
-        }
-
-        Practice? weakest = null;
-        var worst = 0.0;
-        for (var i = 0; i < missed.Length; i++)
-        {
-            var share = applicable[i] == 0 ? 0 : missed[i] / applicable[i];
-            if (share > worst)
-            {
-                (weakest, worst) = ((Practice)i, share);
-            }
-        }
-
-        return weakest;
-    }
+    public static Practice? WeakestPractice(IReadOnlyList<ScoreCard> history) =>
+        MissedPractices.Rank(history) is [var first, ..] ? first.Practice : null;
 }

@@ -3,11 +3,17 @@ using Rapport.Desk.Training;
 
 namespace Rapport.Server.Api.Contracts;
 
-/// <summary>A scenario an agent can play.</summary>
-internal sealed record ScenarioResponse(string Id, string Title, string PersonaName, string Emotion, double Intensity, int TurnLimit)
+/// <summary>A scenario an agent can play; source is "library" (built in) or "stored" (generated from a conversation).</summary>
+internal sealed record ScenarioResponse(
+    string Id, string Title, string PersonaName, string Emotion, double Intensity, int TurnLimit,
+    string Situation, IReadOnlyList<string> Targets, string Source, long? SourceConversationId)
 {
-    public static ScenarioResponse From(Scenario s) =>
-        new(s.Id, s.Title, s.Persona.Name, ConversationMapping.Name(s.Emotion), s.Intensity, s.TurnLimit);
+    public static ScenarioResponse From(Scenario s) => From(new CatalogScenario(s, false, null));
+
+    public static ScenarioResponse From(CatalogScenario c) =>
+        new(c.Scenario.Id, c.Scenario.Title, c.Scenario.Persona.Name, ConversationMapping.Name(c.Scenario.Emotion), c.Scenario.Intensity,
+            c.Scenario.TurnLimit, c.Scenario.Persona.Situation, [.. c.Scenario.Targets.Select(ConversationMapping.Name)],
+            c.Stored ? "stored" : "library", c.SourceConversationId);
 }
 
 /// <summary>Body of an attempt's start: the scenario, an optional seed (chosen when absent), an optional agent.</summary>
@@ -28,7 +34,7 @@ internal sealed record AttemptSummaryResponse(
 internal sealed record AttemptStartedResponse(AttemptSummaryResponse Attempt, ScenarioResponse Scenario, string Opening)
 {
     public static AttemptStartedResponse From(TrainingPlay play) =>
-        new(AttemptSummaryResponse.From(play.Attempt), ScenarioResponse.From(play.Session.Scenario), play.Session.Opening);
+        new(AttemptSummaryResponse.From(play.Attempt), ScenarioResponse.From(play.Session!.Scenario), play.Session.Opening);
 }
 
 /// <summary>One turn: the customer's answer, the reply's empathy score and the coach's tip, and where the conversation stands.</summary>
@@ -37,7 +43,7 @@ internal sealed record AttemptTurnResponse(
 {
     public static AttemptTurnResponse From(TrainingPlay play, TrainingTurn turn)
     {
-        var card = play.Session.ScoreCard();
+        var card = play.Session!.ScoreCard();
         return new(play.Attempt.Id, turn.Number, turn.CustomerReply, turn.Review.Score, AttemptMapping.Tip(turn),
             ConversationMapping.Name(turn.State.Emotion), turn.State.Intensity, TrainingService.OutcomeName(card.Outcome), card.TurnsTaken, card.Empathy);
     }
@@ -58,14 +64,29 @@ internal sealed record ScoreCardResponse(
     int FactsFound, int FactsTotal, int ItemsCovered, int ItemsTotal,
     IReadOnlyList<PracticeHighlightResponse> Best, IReadOnlyList<PracticeHighlightResponse> Weakest, string PractiseNext);
 
-/// <summary>An attempt replayed: its opening, transcript and score card.</summary>
-internal sealed record AttemptResponse(AttemptSummaryResponse Attempt, ScenarioResponse Scenario, string Opening, IReadOnlyList<TranscriptTurnResponse> Transcript, ScoreCardResponse ScoreCard)
+/// <summary>
+/// An attempt replayed: its opening, transcript and score card. When its scenario was removed, replayable is false,
+/// scenario, opening and scoreCard are null, the transcript holds only the agent's stored replies, and notice says why.
+/// </summary>
+internal sealed record AttemptResponse(
+    AttemptSummaryResponse Attempt, bool Replayable, string? Notice, ScenarioResponse? Scenario, string? Opening,
+    IReadOnlyList<TranscriptTurnResponse> Transcript, ScoreCardResponse? ScoreCard)
 {
     public static AttemptResponse From(TrainingPlay play)
     {
+        if (play.Session is null)
+        {
+            return new(
+                AttemptSummaryResponse.From(play.Attempt), false,
+                $"The scenario '{play.Attempt.ScenarioId}' is no longer available, so the customer's side cannot be replayed; the summary and your replies are kept.",
+                null, null,
+                [.. play.Replies.Select((reply, i) => new TranscriptTurnResponse(i + 1, reply, 0, null, "", "", 0, play.Attempt.Outcome))],
+                null);
+        }
+
         var card = play.Session.ScoreCard();
         return new(
-            AttemptSummaryResponse.From(play.Attempt),
+            AttemptSummaryResponse.From(play.Attempt), true, null,
             ScenarioResponse.From(play.Session.Scenario),
             play.Session.Opening,
             [.. card.Turns.Select(t => new TranscriptTurnResponse(t.Number, t.AgentReply, t.Review.Score, AttemptMapping.Tip(t), t.CustomerReply,
@@ -86,4 +107,36 @@ internal static class AttemptMapping
 
     public static PracticeHighlightResponse Highlight(PracticeHighlight h) =>
         new(ConversationMapping.Name(h.Practice), h.Met, h.Applicable, h.Example, h.ExampleTurn, h.Advice);
+}
+
+/// <summary>Body of an assignment: which agent plays which scenario, optionally by when and with a note.</summary>
+internal sealed record AssignmentRequest(long? AgentId, string? ScenarioId, DateTimeOffset? DueAt, string? Note);
+
+/// <summary>An assignment and where it stands (open, tried, done), derived from the agent's attempts since.</summary>
+internal sealed record AssignmentResponse(
+    long Id, long AgentId, string ScenarioId, long? AssignedById, DateTimeOffset AssignedAt, DateTimeOffset? DueAt, string? Note,
+    string State, int Attempts, double BestEmpathy, long? DoneAttemptId, bool Overdue)
+{
+    public static AssignmentResponse From(AssignmentStatus s) =>
+        new(s.Assignment.Id, s.Assignment.AgentId, s.Assignment.ScenarioId, s.Assignment.AssignedById, s.Assignment.AssignedAt,
+            s.Assignment.DueAt, s.Assignment.Note, ConversationMapping.Name(s.State), s.Attempts, s.BestEmpathy, s.DoneAttemptId, s.Overdue);
+}
+
+/// <summary>A practice an agent misses: how often, over the turns it applied to.</summary>
+internal sealed record PracticeMissesResponse(string Practice, string Name, int Missed, int Applicable, double Share);
+
+/// <summary>The scenario suggested next and why.</summary>
+internal sealed record SuggestionResponse(string ScenarioId, string Title, string? Practice, string Reason);
+
+/// <summary>One agent's training progress.</summary>
+internal sealed record ProgressResponse(
+    long AgentId, string Name, int Finished, int Resolved, int InProgress, double MeanEmpathy, double RecentEmpathy, DateTimeOffset? LastPlayedAt,
+    IReadOnlyList<PracticeMissesResponse> MostMissed, SuggestionResponse Suggestion, IReadOnlyList<AssignmentResponse> Assignments)
+{
+    public static ProgressResponse From(AgentTrainingProgress p) =>
+        new(p.AgentId, p.Name, p.Finished, p.Resolved, p.InProgress, p.MeanEmpathy, p.RecentEmpathy, p.LastPlayedAt,
+            [.. p.MostMissed.Select(m => new PracticeMissesResponse(ConversationMapping.Name(m.Practice), Components.Workspace.CoachView.PracticeName(m.Practice), m.Missed, m.Applicable, Math.Round(m.Share, 3)))],
+            new SuggestionResponse(p.Suggestion.Scenario.Id, p.Suggestion.Scenario.Title,
+                p.Suggestion.Practice is { } practice ? ConversationMapping.Name(practice) : null, p.Suggestion.Reason),
+            [.. p.Assignments.Select(AssignmentResponse.From)]);
 }
