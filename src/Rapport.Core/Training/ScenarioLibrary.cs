@@ -41,6 +41,18 @@ public sealed class ScenarioLibrary
         return ScenarioReader.Parse(json, source);
     }
 
+    /// <summary>
+    /// Checks a scenario built in memory (e.g. one generated from a conversation) by every rule a scenario file must
+    /// meet: the format's fields and ranges, and enough phrasings for its turn limit with the shared voice.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A rule is broken; the message starts with <paramref name="source"/>.</exception>
+    public static void Validate(Scenario scenario, string source)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ScenarioReader.ValidateInMemory(scenario, source);
+        CustomerVoice.CheckEnoughLines(scenario, source);
+    }
+
     /// <summary>The embedded scenario files' names, e.g. "training/double-charge.json".</summary>
     internal static IReadOnlyList<string> ResourceNames() => EmbeddedText.List("training", ".json");
 

@@ -66,6 +66,45 @@ internal static partial class ScenarioReader
         }
     }
 
+    /// <summary>
+    /// Checks a scenario built in memory (e.g. one generated from a conversation) by the rules a file must meet:
+    /// the ranges and counts the JSON reader enforces, then <see cref="Validate"/>.
+    /// </summary>
+    public static void ValidateInMemory(Scenario scenario, string source)
+    {
+        InvalidDataException Error(string message) => new($"{source}: {message}");
+        static bool Blank(string? text) => string.IsNullOrWhiteSpace(text) || text.Trim().Length != text.Length;
+
+        if (Blank(scenario.Id) || Blank(scenario.Title) || Blank(scenario.Problem) || Blank(scenario.Persona.Name)
+            || Blank(scenario.Persona.Situation) || Blank(scenario.Persona.Temperament))
+        {
+            throw Error("id, title, problem and persona fields must be non-empty and trimmed");
+        }
+
+        if (!Enum.IsDefined(scenario.Emotion) || scenario.Intensity is < 0 or > 1 || scenario.Patience is < 1 or > 10
+            || scenario.TurnLimit is < 2 or > MaxTurnLimit || scenario.CalmAt is < 0.05 or > 0.8)
+        {
+            throw Error("emotion, intensity (0-1), patience (1-10), turnLimit (2-12) or calmAt (0.05-0.8) out of range");
+        }
+
+        if (scenario.Targets.Count == 0 || scenario.Targets.Any(t => !Enum.IsDefined(t)))
+        {
+            throw Error("targets: needs at least one known practice");
+        }
+
+        var strings = scenario.Details.Values
+            .Concat(scenario.Facts.SelectMany(f => f.AskedBy.Concat(f.Lines).Append(f.Id).Append(f.Topic).Append(f.Fact)))
+            .Concat(scenario.Resolution.SelectMany(r => r.Keywords.Append(r.Id).Append(r.Offer).Append(r.Ask)))
+            .Concat(scenario.CalmedBy).Concat(scenario.EscalatedBy).Concat(scenario.Lines.Values.SelectMany(l => l));
+        if (strings.Any(Blank) || scenario.Facts.Any(f => f.AskedBy.Count < 1 || f.Lines.Count < 2)
+            || scenario.Resolution.Any(r => r.Keywords.Count < 1) || scenario.Lines.Values.Any(l => l.Count < 1))
+        {
+            throw Error("every string must be non-empty and trimmed; facts need askedBy (1+) and lines (2+), resolution items keywords (1+)");
+        }
+
+        Validate(scenario, source);
+    }
+
     private static void Validate(Scenario scenario, string source)
     {
         InvalidDataException Error(string message) => new($"{source}: {message}");
