@@ -169,7 +169,7 @@ internal sealed class SimulatedCustomer
         }
     }
 
-    private static bool Commits(string sentence)
+    internal static bool Commits(string sentence)
     {
         var text = ReplyText.Of(sentence);
         return text.Has(PhraseCategory.Ownership) || text.Has(PhraseCategory.Action) || text.Has(PhraseCategory.FollowUp);
