@@ -201,3 +201,45 @@ public sealed class ScenarioGeneratorTests
         Assert.Throws<ArgumentException>(() => ScenarioGenerator.FromConversation(conversation));
     }
 }
+
+public sealed class ConversationAnonymizerTests
+{
+    private static ConversationAnonymizer For(string customer = "Margaret Hollings", string agent = "Priya Raman") =>
+        new(new ResolvedConversation("Subject", customer, [agent], "email", [new(ConversationAuthor.Customer, "Hello")]));
+
+    [Theory]
+    [InlineData("Mail me at m.h+shop@mail.example.co.uk today", "Mail me at [email] today")]
+    [InlineData("See https://example.com/a?b=c.", "See [link].")]
+    [InlineData("Call 555-123-4567 or +44 20 7946 0958", "Call [phone] or [phone]")]
+    [InlineData("Card 4111 1111 1111 1111 was used", "Card [card] was used")]
+    [InlineData("Send it to 221B Baker Street, London NW1 6XE", "Send it to [address], London [address]")]
+    [InlineData("Order 20418833 and ticket #7781234 on 2024-05-03 for $1249.99", "Order 20418833 and ticket #7781234 on 2024-05-03 for $1249.99")]
+    [InlineData("The card ends in 4417", "The card ends in 4417")]
+    [InlineData("Use {order} literally", "Use (order) literally")]
+    public void Clean_ReplacesContactDetails_AndKeepsCaseFacts(string text, string expected)
+    {
+        Assert.Equal(expected, For().Clean(text));
+    }
+
+    [Fact]
+    public void Clean_ReplacesNamesWithStablePseudonyms()
+    {
+        var first = For();
+        var cleaned = first.Clean("MARGARET here. Priya said Ms Hollings' order is fine. Margaret Hollings");
+
+        Assert.DoesNotContain("margaret", cleaned, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("hollings", cleaned, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("priya", cleaned, StringComparison.OrdinalIgnoreCase);
+        Assert.EndsWith(first.CustomerName, cleaned, StringComparison.Ordinal);
+        Assert.Equal(first.CustomerName, For().CustomerName);
+    }
+
+    [Fact]
+    public void Clean_LeavesNamesThatAreCommonWordsAlone()
+    {
+        var cleaned = For(customer: "Will Turner").Clean("I will wait. Turner here.");
+
+        Assert.StartsWith("I will wait.", cleaned, StringComparison.Ordinal);
+        Assert.DoesNotContain("Turner", cleaned, StringComparison.Ordinal);
+    }
+}
