@@ -58,6 +58,7 @@ internal static class RapportServer
         builder.Services.AddScoped<TrainingService>();
         builder.Services.AddScoped<TrainingAssignments>();
         builder.Services.AddScoped<TrainingProgress>();
+        builder.Services.AddScoped<ConversationScenarios>();
         builder.Services.AddScoped<Components.Workspace.WorkspaceQueries>();
         builder.Services.AddScoped<PriorityRefresher>();
         builder.Services.AddOptions<PriorityRefreshOptions>().BindConfiguration(PriorityRefreshOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -18,6 +18,9 @@ internal static class TrainingEndpoints
         var group = app.MapGroup("/api/v1/training").WithTags("Training");
         group.MapGet("/scenarios", ListScenariosAsync).WithName("ListTrainingScenarios")
             .WithSummary("The scenarios an agent can play: the built-in library in id order, then stored ones (generated from conversations), newest first.");
+        group.MapPost("/scenarios/from-conversation", GenerateScenarioAsync).WithName("GenerateTrainingScenario")
+            .WithSummary("Generates a scenario from a resolved or closed conversation (customer's facts and feelings, names anonymised) and stores it.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapDelete("/scenarios/{id}", RemoveScenarioAsync).WithName("RemoveTrainingScenario")
             .WithSummary("Removes a stored scenario (built-in ones: 422); its attempts keep their summary but can no longer be replayed.")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -44,6 +47,21 @@ internal static class TrainingEndpoints
 
     internal static async Task<Ok<ScenarioResponse[]>> ListScenariosAsync(ScenarioCatalog catalog, CancellationToken cancellationToken) =>
         TypedResults.Ok((await catalog.ListAsync(cancellationToken).ConfigureAwait(false)).Select(ScenarioResponse.From).ToArray());
+
+    internal static async Task<Results<Created<ScenarioResponse>, ValidationProblem, ProblemHttpResult>> GenerateScenarioAsync(
+        ScenarioFromConversationRequest request, ClaimsPrincipal user, ConversationScenarios generator, CancellationToken cancellationToken)
+    {
+        if (request.ConversationId is not { } conversationId)
+        {
+            var validator = new RequestValidator();
+            validator.Add("conversationId", "The conversationId field is required.");
+            return validator.Problem();
+        }
+
+        return await generator.GenerateAsync(conversationId, SignedInAgent.From(user)?.Id, cancellationToken).ConfigureAwait(false) is { } generated
+            ? TypedResults.Created($"/api/v1/training/scenarios/{generated.Scenario.Id}", ScenarioResponse.From(generated))
+            : NotFound.Problem("Conversation", conversationId);
+    }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> RemoveScenarioAsync(string id, ScenarioCatalog catalog, CancellationToken cancellationToken) =>
         await catalog.RemoveAsync(id, cancellationToken).ConfigureAwait(false)

@@ -169,6 +169,56 @@ public abstract class TrainingProgressTests(ServerFixture server)
         Assert.NotNull(await TrainingAccess.WhyCannotAssignAsync(agentUser, db, mate, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task A_resolved_conversation_becomes_an_anonymised_playable_scenario_once()
+    {
+        var customer = (await server.PostJsonAsync("/api/v1/customers", new { name = "Henrietta Quill", email = $"hq-{Guid.NewGuid():N}@example.com" }, 201)).GetProperty("id").GetInt64();
+        var agent = await AgentAsync("Bartholomew Stone", null);
+        var conversation = (await server.PostJsonAsync("/api/v1/conversations", new
+        {
+            customerId = customer,
+            channel = "email",
+            subject = "Charged twice",
+            message = "I've been charged twice for my subscription this month and I'm really annoyed. Call me on 0161 496 0000 or write to henrietta.quill@example.com.",
+        }, 201)).GetProperty("conversation").GetProperty("id").GetInt64();
+        async Task Say(string author, string body) =>
+            await server.PostJsonAsync($"/api/v1/conversations/{conversation}/messages", new { author, body, agentId = author == "agent" ? agent : (long?)null }, 201);
+        await Say("agent", "Hi Henrietta, I'm sorry about the double charge. Could you tell me the last four digits of the card that was charged?");
+        await Say("customer", "It's the card ending in 4417, both charges were on 3 March.");
+        await Say("agent", "Thank you. I'll refund the duplicate charge today and I'll email you the confirmation once it has gone through.");
+        await Say("customer", "Thanks, that's a relief.");
+
+        using var notResolved = await server.Client.PostAsJsonAsync(new Uri("/api/v1/training/scenarios/from-conversation", UriKind.Relative), new { conversationId = conversation });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, notResolved.StatusCode);
+
+        using (var status = await server.Client.PutAsJsonAsync(new Uri($"/api/v1/conversations/{conversation}/status", UriKind.Relative), new { status = "resolved" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, status.StatusCode);
+        }
+
+        var scenario = await server.PostJsonAsync("/api/v1/training/scenarios/from-conversation", new { conversationId = conversation }, 201);
+        var id = scenario.GetProperty("id").GetString()!;
+        Assert.StartsWith("from-conversation-", id, StringComparison.Ordinal);
+        Assert.Equal("stored", scenario.GetProperty("source").GetString());
+        Assert.Equal(conversation, scenario.GetProperty("sourceConversationId").GetInt64());
+        var text = scenario.ToString();
+        foreach (var secret in new[] { "Henrietta", "Quill", "Bartholomew", "0161 496 0000", "henrietta.quill@example.com" })
+        {
+            Assert.DoesNotContain(secret, text, StringComparison.OrdinalIgnoreCase);
+        }
+
+        var started = await server.PostJsonAsync("/api/v1/training/attempts", new { scenarioId = id, seed = 1 }, 201);
+        Assert.DoesNotContain("henrietta", started.GetProperty("opening").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(id, (await server.GetJsonAsync("/api/v1/training/scenarios")).EnumerateArray().Select(s => s.GetProperty("id").GetString()));
+
+        using var again = await server.Client.PostAsJsonAsync(new Uri("/api/v1/training/scenarios/from-conversation", UriKind.Relative), new { conversationId = conversation });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        using var unknown = await server.Client.PostAsJsonAsync(new Uri("/api/v1/training/scenarios/from-conversation", UriKind.Relative), new { conversationId = 987654 });
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        using var missing = await server.Client.PostAsJsonAsync(new Uri("/api/v1/training/scenarios/from-conversation", UriKind.Relative), new { });
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+    }
+
     private static string ScenarioFile(string id)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -16,6 +16,9 @@ internal sealed record ScenarioResponse(
             c.Stored ? "stored" : "library", c.SourceConversationId);
 }
 
+/// <summary>Body of a scenario generated from a conversation.</summary>
+internal sealed record ScenarioFromConversationRequest(long? ConversationId);
+
 /// <summary>Body of an attempt's start: the scenario, an optional seed (chosen when absent), an optional agent.</summary>
 internal sealed record AttemptRequest(string? ScenarioId, int? Seed, long? AgentId);
 
