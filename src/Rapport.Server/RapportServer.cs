@@ -59,6 +59,10 @@ internal static class RapportServer
         builder.Services.AddScoped<TrainingAssignments>();
         builder.Services.AddScoped<TrainingProgress>();
         builder.Services.AddScoped<ConversationScenarios>();
+        builder.Services.AddScoped<Rapport.Desk.Analytics.AnalyticsRollup>();
+        builder.Services.AddScoped<Rapport.Desk.Analytics.AnalyticsService>();
+        builder.Services.AddOptions<AnalyticsRollupOptions>().BindConfiguration(AnalyticsRollupOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHostedService<AnalyticsRollupJob>();
         builder.Services.AddScoped<Components.Workspace.WorkspaceQueries>();
         builder.Services.AddScoped<PriorityRefresher>();
         builder.Services.AddOptions<PriorityRefreshOptions>().BindConfiguration(PriorityRefreshOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -111,6 +115,7 @@ internal static class RapportServer
         secured.MapImport();
         secured.MapApiKeys();
         secured.MapTraining();
+        secured.MapAnalytics();
         return app;
     }
 

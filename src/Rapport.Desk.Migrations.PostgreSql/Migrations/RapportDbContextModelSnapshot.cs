@@ -87,6 +87,138 @@ namespace Rapport.Desk.Migrations.PostgreSql.Migrations
                     b.ToTable("Teams");
                 });
 
+            modelBuilder.Entity("Rapport.Desk.Analytics.AnalyticsWatermark", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("LastMessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AnalyticsWatermarks");
+                });
+
+            modelBuilder.Entity("Rapport.Desk.Analytics.EmotionDaily", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("AgentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<int>("Messages")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "AgentId");
+
+                    b.ToTable("EmotionDaily");
+                });
+
+            modelBuilder.Entity("Rapport.Desk.Analytics.EmpathyDaily", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("AgentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Replies")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("ScoreSquares")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("ScoreSum")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("UpsetBucket")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "AgentId");
+
+                    b.ToTable("EmpathyDaily");
+                });
+
+            modelBuilder.Entity("Rapport.Desk.Analytics.ResponseDaily", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("AgentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("FirstResponseMinutes")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("FirstResponses")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponsesWithinHour")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("ResolutionMinutes")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Resolved")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolvedWithinDay")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "AgentId");
+
+                    b.ToTable("ResponseDaily");
+                });
+
             modelBuilder.Entity("Rapport.Desk.ApiKeys.ApiKey", b =>
                 {
                     b.Property<long>("Id")
@@ -251,6 +383,8 @@ namespace Rapport.Desk.Migrations.PostgreSql.Migrations
                         .HasColumnType("boolean");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("ExternalId")
                         .IsUnique();

@@ -10,6 +10,8 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
     {
         builder.Property(m => m.ExternalId).HasMaxLength(200);
         builder.HasIndex(m => new { m.ConversationId, m.CreatedAt });
+        // The analytics rollup reads a few days of messages at a time.
+        builder.HasIndex(m => m.CreatedAt);
         // Imports are idempotent on it: a message id seen before is skipped, never stored twice.
         builder.HasIndex(m => m.ExternalId).IsUnique();
         builder.HasOne(m => m.Reading).WithOne().HasForeignKey<MessageReading>(r => r.MessageId).OnDelete(DeleteBehavior.Cascade);

@@ -37,6 +37,14 @@ public sealed class RapportDbContext(DbContextOptions<RapportDbContext> options)
 
     public DbSet<StoredScenario> TrainingScenarios => Set<StoredScenario>();
 
+    public DbSet<Analytics.EmpathyDaily> EmpathyDaily => Set<Analytics.EmpathyDaily>();
+
+    public DbSet<Analytics.EmotionDaily> EmotionDaily => Set<Analytics.EmotionDaily>();
+
+    public DbSet<Analytics.ResponseDaily> ResponseDaily => Set<Analytics.ResponseDaily>();
+
+    public DbSet<Analytics.AnalyticsWatermark> AnalyticsWatermarks => Set<Analytics.AnalyticsWatermark>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RapportDbContext).Assembly);
 

@@ -1,0 +1,36 @@
+using Rapport.Core.Analytics;
+
+namespace Rapport.Desk.Analytics;
+
+/// <summary>Everything the team analytics page shows for one query (docs/analytics.md).</summary>
+public sealed record AnalyticsOverview(
+    DateOnly From,
+    DateOnly To,
+    long Replies,
+    double Empathy,
+    ConsistencyReading? AcrossAgents,
+    ConsistencyReading? AcrossDays,
+    IReadOnlyList<AgentFigures> Agents,
+    IReadOnlyList<GroupFigures> Teams,
+    IReadOnlyList<GroupFigures> Channels,
+    IReadOnlyList<WeekFigures> Weeks,
+    IReadOnlyList<GroupFigures> ByStartingUpset,
+    IReadOnlyList<EmotionWeek> Emotions,
+    IReadOnlyList<ResponseWeek> Responses);
+
+/// <summary>One agent: empathy raw and fair, its spread, and where they sit on empathy against resolution time.</summary>
+public sealed record AgentFigures(
+    long AgentId, string Name, long? TeamId, string? Team, long Replies, double Empathy, double? FairEmpathy, double Spread,
+    int Resolved, double? ResolutionMinutes, double? FirstResponseMinutes, EffortQuadrant? Quadrant);
+
+/// <summary>A group (team, channel or band of starting upset) with its replies and empathy.</summary>
+public sealed record GroupFigures(string Key, string Name, long Replies, double Empathy, double? FairEmpathy);
+
+/// <summary>One week (starting Monday) of replies.</summary>
+public sealed record WeekFigures(DateOnly Week, long Replies, double Empathy);
+
+/// <summary>One week of incoming customer messages by strongest feeling.</summary>
+public sealed record EmotionWeek(DateOnly Week, IReadOnlyDictionary<string, int> Messages);
+
+/// <summary>One week of first responses and resolutions (means in minutes, shares within an hour and a day).</summary>
+public sealed record ResponseWeek(DateOnly Week, int FirstResponses, double? FirstResponseMinutes, double? WithinHour, int Resolved, double? ResolutionMinutes, double? WithinDay);
