@@ -4,6 +4,7 @@ using Rapport.Desk.Agents;
 using Rapport.Desk.ApiKeys;
 using Rapport.Desk.Conversations;
 using Rapport.Desk.Customers;
+using Rapport.Desk.Surveys;
 using Rapport.Desk.Training;
 
 namespace Rapport.Desk.Data;
@@ -44,6 +45,10 @@ public sealed class RapportDbContext(DbContextOptions<RapportDbContext> options)
     public DbSet<Analytics.ResponseDaily> ResponseDaily => Set<Analytics.ResponseDaily>();
 
     public DbSet<Analytics.AnalyticsWatermark> AnalyticsWatermarks => Set<Analytics.AnalyticsWatermark>();
+
+    public DbSet<Survey> Surveys => Set<Survey>();
+
+    public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RapportDbContext).Assembly);
