@@ -1,15 +1,18 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Rapport.Desk.Agents;
 using Rapport.Desk.ApiKeys;
 using Rapport.Desk.Conversations;
 using Rapport.Desk.Customers;
 using Rapport.Desk.Demo;
 using Rapport.Desk.Importing;
+using Rapport.Desk.Surveys;
 using Rapport.Desk.Training;
 using Rapport.Server.Api;
 using Rapport.Server.Components;
+using Rapport.Server.Components.Surveys;
 using Rapport.Server.Data;
 using Rapport.Server.Jobs;
 using Rapport.Server.Live;
@@ -48,7 +51,8 @@ internal static class RapportServer
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = api.MaxRequestBodyBytes);
         builder.Services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
-        builder.Services.AddSingleton(TimeProvider.System);
+        // TryAdd: a test host may register its own clock (FakeTimeProvider) in configure.
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.AddRapportDatabase();
         builder.Services.AddSingleton<PriorityCalculator>();
         builder.Services.AddScoped<CustomerService>();
@@ -63,6 +67,8 @@ internal static class RapportServer
         builder.Services.AddScoped<Rapport.Desk.Analytics.AnalyticsService>();
         builder.Services.AddOptions<AnalyticsRollupOptions>().BindConfiguration(AnalyticsRollupOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<AnalyticsRollupJob>();
+        builder.Services.AddScoped<SurveyService>();
+        builder.Services.AddOptions<SurveyOptions>().BindConfiguration(SurveyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<Components.Workspace.WorkspaceQueries>();
         builder.Services.AddScoped<PriorityRefresher>();
         builder.Services.AddOptions<PriorityRefreshOptions>().BindConfiguration(PriorityRefreshOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -105,6 +111,7 @@ internal static class RapportServer
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapSignOut();
+        app.MapSurveyPage();
         var secured = app.MapGroup("").RequireApiKey();
         secured.MapAnalyze();
         secured.MapReview();
@@ -116,6 +123,7 @@ internal static class RapportServer
         secured.MapApiKeys();
         secured.MapTraining();
         secured.MapAnalytics();
+        secured.MapSurveys();
         return app;
     }
 
