@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Rapport.Desk.ApiKeys;
 
@@ -56,6 +57,9 @@ public abstract class ServerFixture : IAsyncLifetime
     /// <summary>Failed key attempts per address per window; generous by default (the key tests send bad keys on purpose).</summary>
     protected virtual int FailedKeyLimit => 100_000;
 
+    /// <summary>The server's clock; null keeps <see cref="TimeProvider.System"/>.</summary>
+    protected virtual TimeProvider? Clock => null;
+
     public async Task InitializeAsync()
     {
         if (Database == TestDatabase.PostgreSql)
@@ -99,7 +103,13 @@ public abstract class ServerFixture : IAsyncLifetime
             // On a fresh PostgreSQL database Npgsql probes the migrations history table by querying it, and EF logs the
             // expected failure as an error (npgsql/efcore.pg#3407); a real failure still fails the test.
             "--Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", Database == TestDatabase.PostgreSql ? "Critical" : "Warning",
-        ]);
+        ], builder =>
+        {
+            if (Clock is { } clock)
+            {
+                builder.Services.AddSingleton(clock);
+            }
+        });
         await _app.InitializeAsync(CancellationToken.None);
         await _app.StartAsync();
         var address = RapportServer.Addresses(_app).Single();
@@ -255,4 +265,28 @@ public sealed class FailedKeyLimitedDeskPostgreSqlFixture : ServerFixture
     protected override bool SeedDemo => false;
 
     protected override int FailedKeyLimit => 3;
+}
+
+/// <summary>An empty desk on SQLite whose clock is a <see cref="FakeTimeProvider"/> the tests move.</summary>
+public sealed class FakeClockDeskFixture : ServerFixture
+{
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
+
+    public override TestDatabase Database => TestDatabase.Sqlite;
+
+    protected override bool SeedDemo => false;
+
+    protected override TimeProvider? Clock => Time;
+}
+
+/// <summary>An empty desk on PostgreSQL whose clock is a <see cref="FakeTimeProvider"/> the tests move.</summary>
+public sealed class FakeClockDeskPostgreSqlFixture : ServerFixture
+{
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
+
+    public override TestDatabase Database => TestDatabase.PostgreSql;
+
+    protected override bool SeedDemo => false;
+
+    protected override TimeProvider? Clock => Time;
 }
