@@ -69,13 +69,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotFolder);
     }
 
-    /// <summary>A fresh context (cookies, storage) and page at laptop size.</summary>
-    public async Task<IPage> NewPageAsync()
+    /// <summary>A fresh context (cookies, storage) and page, at laptop size unless <paramref name="viewport"/> says otherwise.</summary>
+    public async Task<IPage> NewPageAsync(bool javaScriptEnabled = true, ViewportSize? viewport = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+            ViewportSize = viewport ?? new ViewportSize { Width = 1440, Height = 900 },
+            JavaScriptEnabled = javaScriptEnabled,
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
@@ -96,10 +97,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>Runs <paramref name="test"/> with a fresh page; on failure saves a screenshot named after the test.</summary>
-    public async Task WithPageAsync(string name, Func<IPage, Task> test)
+    public Task WithPageAsync(string name, Func<IPage, Task> test) => WithPageAsync(name, javaScriptEnabled: true, viewport: null, test);
+
+    /// <summary>As <see cref="WithPageAsync(string, Func{IPage, Task})"/>, with JavaScript on or off and a viewport of its own.</summary>
+    public async Task WithPageAsync(string name, bool javaScriptEnabled, ViewportSize? viewport, Func<IPage, Task> test)
     {
         ArgumentNullException.ThrowIfNull(test);
-        var page = await NewPageAsync();
+        var page = await NewPageAsync(javaScriptEnabled, viewport);
         try
         {
             await test(page);
