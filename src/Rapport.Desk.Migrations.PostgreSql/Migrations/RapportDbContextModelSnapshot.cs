@@ -536,6 +536,90 @@ namespace Rapport.Desk.Migrations.PostgreSql.Migrations
                     b.ToTable("Customers");
                 });
 
+            modelBuilder.Entity("Rapport.Desk.Surveys.Survey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("AgentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId");
+
+                    b.HasIndex("ConversationId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("Surveys");
+                });
+
+            modelBuilder.Entity("Rapport.Desk.Surveys.SurveyResponse", b =>
+                {
+                    b.Property<long>("SurveyId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("AgentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<double?>("CommentIntensity")
+                        .HasColumnType("double precision");
+
+                    b.PrimitiveCollection<List<string>>("CommentLabels")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<double?>("CommentValence")
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("EngineVersion")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("FeltUnderstood")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Satisfaction")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SurveyId");
+
+                    b.HasIndex("AgentId", "AnsweredAt");
+
+                    b.HasIndex("ConversationId", "AnsweredAt");
+
+                    b.ToTable("SurveyResponses");
+                });
+
             modelBuilder.Entity("Rapport.Desk.Training.StoredScenario", b =>
                 {
                     b.Property<string>("Id")
@@ -723,6 +807,29 @@ namespace Rapport.Desk.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Rapport.Desk.Surveys.Survey", b =>
+                {
+                    b.HasOne("Rapport.Desk.Agents.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Rapport.Desk.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Desk.Surveys.SurveyResponse", b =>
+                {
+                    b.HasOne("Rapport.Desk.Surveys.Survey", null)
+                        .WithOne("Response")
+                        .HasForeignKey("Rapport.Desk.Surveys.SurveyResponse", "SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Rapport.Desk.Training.StoredScenario", b =>
                 {
                     b.HasOne("Rapport.Desk.Agents.Agent", null)
@@ -775,6 +882,11 @@ namespace Rapport.Desk.Migrations.PostgreSql.Migrations
                     b.Navigation("Reading");
 
                     b.Navigation("Review");
+                });
+
+            modelBuilder.Entity("Rapport.Desk.Surveys.Survey", b =>
+                {
+                    b.Navigation("Response");
                 });
 #pragma warning restore 612, 618
         }

@@ -509,6 +509,88 @@ namespace Rapport.Desk.Migrations.Sqlite.Migrations
                     b.ToTable("Customers");
                 });
 
+            modelBuilder.Entity("Rapport.Desk.Surveys.Survey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AgentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId");
+
+                    b.HasIndex("ConversationId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("Surveys");
+                });
+
+            modelBuilder.Entity("Rapport.Desk.Surveys.SurveyResponse", b =>
+                {
+                    b.Property<long>("SurveyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AgentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("CommentIntensity")
+                        .HasColumnType("REAL");
+
+                    b.PrimitiveCollection<string>("CommentLabels")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("CommentValence")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EngineVersion")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FeltUnderstood")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Satisfaction")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SurveyId");
+
+                    b.HasIndex("AgentId", "AnsweredAt");
+
+                    b.HasIndex("ConversationId", "AnsweredAt");
+
+                    b.ToTable("SurveyResponses");
+                });
+
             modelBuilder.Entity("Rapport.Desk.Training.StoredScenario", b =>
                 {
                     b.Property<string>("Id")
@@ -692,6 +774,29 @@ namespace Rapport.Desk.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Rapport.Desk.Surveys.Survey", b =>
+                {
+                    b.HasOne("Rapport.Desk.Agents.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Rapport.Desk.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Desk.Surveys.SurveyResponse", b =>
+                {
+                    b.HasOne("Rapport.Desk.Surveys.Survey", null)
+                        .WithOne("Response")
+                        .HasForeignKey("Rapport.Desk.Surveys.SurveyResponse", "SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Rapport.Desk.Training.StoredScenario", b =>
                 {
                     b.HasOne("Rapport.Desk.Agents.Agent", null)
@@ -744,6 +849,11 @@ namespace Rapport.Desk.Migrations.Sqlite.Migrations
                     b.Navigation("Reading");
 
                     b.Navigation("Review");
+                });
+
+            modelBuilder.Entity("Rapport.Desk.Surveys.Survey", b =>
+                {
+                    b.Navigation("Response");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,109 @@
+﻿using System;
+using System.Collections.Generic;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Rapport.Desk.Migrations.PostgreSql.Migrations
+{
+    /// <inheritdoc />
+    public partial class Surveys : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Surveys",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ConversationId = table.Column<long>(type: "bigint", nullable: false),
+                    AgentId = table.Column<long>(type: "bigint", nullable: true),
+                    TokenHash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Surveys", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Surveys_Agents_AgentId",
+                        column: x => x.AgentId,
+                        principalTable: "Agents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Surveys_Conversations_ConversationId",
+                        column: x => x.ConversationId,
+                        principalTable: "Conversations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SurveyResponses",
+                columns: table => new
+                {
+                    SurveyId = table.Column<long>(type: "bigint", nullable: false),
+                    ConversationId = table.Column<long>(type: "bigint", nullable: false),
+                    AgentId = table.Column<long>(type: "bigint", nullable: true),
+                    Satisfaction = table.Column<int>(type: "integer", nullable: false),
+                    FeltUnderstood = table.Column<int>(type: "integer", nullable: false),
+                    Comment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    EngineVersion = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    CommentLabels = table.Column<List<string>>(type: "text[]", nullable: false),
+                    CommentValence = table.Column<double>(type: "double precision", nullable: true),
+                    CommentIntensity = table.Column<double>(type: "double precision", nullable: true),
+                    AnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyResponses", x => x.SurveyId);
+                    table.ForeignKey(
+                        name: "FK_SurveyResponses_Surveys_SurveyId",
+                        column: x => x.SurveyId,
+                        principalTable: "Surveys",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyResponses_AgentId_AnsweredAt",
+                table: "SurveyResponses",
+                columns: new[] { "AgentId", "AnsweredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyResponses_ConversationId_AnsweredAt",
+                table: "SurveyResponses",
+                columns: new[] { "ConversationId", "AnsweredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Surveys_AgentId",
+                table: "Surveys",
+                column: "AgentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Surveys_ConversationId",
+                table: "Surveys",
+                column: "ConversationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Surveys_TokenHash",
+                table: "Surveys",
+                column: "TokenHash",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "SurveyResponses");
+
+            migrationBuilder.DropTable(
+                name: "Surveys");
+        }
+    }
+}
