@@ -9,6 +9,8 @@ using Rapport.Desk.Customers;
 using Rapport.Desk.Demo;
 using Rapport.Desk.Importing;
 using Rapport.Desk.Surveys;
+using Rapport.Desk.Scheduling;
+using Rapport.Desk.Sla;
 using Rapport.Desk.Training;
 using Rapport.Server.Api;
 using Rapport.Server.Components;
@@ -73,6 +75,9 @@ internal static class RapportServer
         builder.Services.AddScoped<PriorityRefresher>();
         builder.Services.AddOptions<PriorityRefreshOptions>().BindConfiguration(PriorityRefreshOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<PriorityRefreshJob>();
+        builder.AddRapportScheduling();
+        builder.Services.AddScoped<SlaService>();
+        builder.Services.AddScoped<IDueWorkHandler, SlaCheckHandler>();
         builder.Services.AddScoped<ImportService>();
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddScoped<ApiKeyService>();
@@ -124,6 +129,7 @@ internal static class RapportServer
         secured.MapTraining();
         secured.MapAnalytics();
         secured.MapSurveys();
+        secured.MapSla();
         return app;
     }
 

@@ -5,6 +5,8 @@ using Rapport.Desk.ApiKeys;
 using Rapport.Desk.Conversations;
 using Rapport.Desk.Customers;
 using Rapport.Desk.Surveys;
+using Rapport.Desk.Scheduling;
+using Rapport.Desk.Sla;
 using Rapport.Desk.Training;
 
 namespace Rapport.Desk.Data;
@@ -50,6 +52,18 @@ public sealed class RapportDbContext(DbContextOptions<RapportDbContext> options)
 
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
 
+    public DbSet<DueWork> DueWork => Set<DueWork>();
+
+    public DbSet<SlaPolicy> SlaPolicies => Set<SlaPolicy>();
+
+    public DbSet<TeamHours> TeamHours => Set<TeamHours>();
+
+    public DbSet<SlaClock> SlaClocks => Set<SlaClock>();
+
+    public DbSet<SlaOutcome> SlaOutcomes => Set<SlaOutcome>();
+
+    public DbSet<SlaAlert> SlaAlerts => Set<SlaAlert>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RapportDbContext).Assembly);
 
@@ -63,6 +77,9 @@ public sealed class RapportDbContext(DbContextOptions<RapportDbContext> options)
         configurationBuilder.Properties<MessageAuthor>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<AgentRole>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<ApiKeyScope>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<SlaPriority>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<SlaResponseKind>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<SlaAlertKind>().HaveConversion<string>().HaveMaxLength(16);
 
         // SQLite cannot compare or order DateTimeOffset values; Unix milliseconds (UTC) sort and compare as numbers.
         // PostgreSQL keeps its native timestamptz.

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Rapport.Desk.Conversations;
+using Rapport.Desk.Sla;
 using Rapport.Server.Api.Contracts;
 using Rapport.Server.Live;
 
@@ -35,7 +36,7 @@ internal static class ConversationEndpoints
     }
 
     internal static async Task<Results<Ok<ConversationPageResponse>, ValidationProblem>> ListAsync(
-        ConversationService conversations, CancellationToken cancellationToken,
+        ConversationService conversations, SlaService sla, CancellationToken cancellationToken,
         string? status = null, string? channel = null, long? assignee = null, string? sort = null, string? cursor = null, int limit = 25,
         long? team = null, double? minRisk = null, string? label = null)
     {
@@ -68,7 +69,8 @@ internal static class ConversationEndpoints
 
         var page = await conversations.ListAsync(new ConversationQuery(statusValue, channelValue, assignee, sortValue, position, limit, team, minRisk, Label: labelValue), cancellationToken)
             .ConfigureAwait(false);
-        return TypedResults.Ok(new ConversationPageResponse([.. page.Items.Select(c => c.ToSummary())], page.NextCursor));
+        var clocks = await sla.StatesAsync([.. page.Items.Select(c => c.Id)], cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(new ConversationPageResponse([.. page.Items.Select(c => c.ToSummary(clocks.GetValueOrDefault(c.Id)))], page.NextCursor));
     }
 
     internal static async Task<Results<Created<ConversationDetail>, ValidationProblem>> CreateAsync(
@@ -100,10 +102,16 @@ internal static class ConversationEndpoints
     }
 
     internal static async Task<Results<Ok<ConversationDetail>, ProblemHttpResult>> GetAsync(
-        long id, ConversationService conversations, CancellationToken cancellationToken) =>
-        await conversations.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } conversation
-            ? TypedResults.Ok(conversation.ToDetail())
-            : NotFound.Problem("Conversation", id);
+        long id, ConversationService conversations, SlaService sla, CancellationToken cancellationToken)
+    {
+        if (await conversations.GetAsync(id, cancellationToken).ConfigureAwait(false) is not { } conversation)
+        {
+            return NotFound.Problem("Conversation", id);
+        }
+
+        var clocks = await sla.StatesAsync([id], cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(conversation.ToDetail(clocks.GetValueOrDefault(id)));
+    }
 
     internal static async Task<Results<Ok<ConversationSummary>, ValidationProblem, ProblemHttpResult>> ChangeStatusAsync(
         long id, StatusRequest request, ConversationService conversations, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Desk.Data;
 using Rapport.Desk.Demo;
+using Rapport.Desk.Sla;
 
 namespace Rapport.Server.Data;
 
@@ -17,10 +18,12 @@ internal static partial class DatabaseSetup
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = builder.Configuration.GetConnectionString("Rapport") ?? DefaultConnectionString;
+        builder.Services.AddSingleton<SlaClockInterceptor>();
         switch (options.Provider)
         {
             case "Sqlite":
-                builder.Services.AddDbContext<RapportDbContext>(o => o.UseSqlite(connectionString, x => x.MigrationsAssembly(SqliteMigrations)));
+                builder.Services.AddDbContext<RapportDbContext>((services, o) => o.UseSqlite(connectionString, x => x.MigrationsAssembly(SqliteMigrations))
+                    .AddInterceptors(services.GetRequiredService<SlaClockInterceptor>()));
                 break;
             case "PostgreSql":
                 // The SQLite default (appsettings.json) means nobody gave a PostgreSQL connection string.
@@ -31,7 +34,8 @@ internal static partial class DatabaseSetup
                         "set it to a PostgreSQL connection string such as Host=localhost;Database=rapport;Username=rapport;Password=...");
                 }
 
-                builder.Services.AddDbContext<RapportDbContext>(o => o.UseNpgsql(connectionString, x => x.MigrationsAssembly(PostgreSqlMigrations)));
+                builder.Services.AddDbContext<RapportDbContext>((services, o) => o.UseNpgsql(connectionString, x => x.MigrationsAssembly(PostgreSqlMigrations))
+                    .AddInterceptors(services.GetRequiredService<SlaClockInterceptor>()));
                 break;
             default:
                 // Unreachable after validation; kept so an unknown value fails loudly rather than silently using SQLite.
@@ -57,6 +61,9 @@ internal static partial class DatabaseSetup
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
         }
 
+        // Every desk starts with the default SLA policies (docs/sla.md); edited ones are kept.
+        await SlaDefaults.EnsurePoliciesAsync(db, cancellationToken).ConfigureAwait(false);
+
         var options = app.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         if (options.SeedDemo)
         {
@@ -64,6 +71,7 @@ internal static partial class DatabaseSetup
             var seeded = await seeder.SeedIfEmptyAsync(cancellationToken).ConfigureAwait(false);
             if (seeded.Conversations > 0)
             {
+                await SlaDefaults.SeedDemoHoursAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken).ConfigureAwait(false);
                 LogSeeded(app.Logger, seeded.Conversations);
             }
 

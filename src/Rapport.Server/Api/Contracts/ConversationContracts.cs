@@ -19,7 +19,7 @@ internal sealed record AssignRequest(long? AgentId);
 /// <summary>Body of <c>POST /api/v1/conversations/{id}/messages</c>: <c>author</c> is customer or agent.</summary>
 internal sealed record MessageRequest(string? Author, string? Body, long? AgentId, string? Channel, string? ExternalId);
 
-/// <summary>A conversation in the inbox.</summary>
+/// <summary>A conversation in the inbox; <c>sla</c> is its running response clock (null when nobody waits; filled by the inbox and detail reads).</summary>
 internal sealed record ConversationSummary(
     long Id,
     long CustomerId,
@@ -35,7 +35,8 @@ internal sealed record ConversationSummary(
     DateTimeOffset? WaitingSince,
     DateTimeOffset? FirstResponseAt,
     DateTimeOffset? ResolvedAt,
-    IReadOnlyList<string> Labels);
+    IReadOnlyList<string> Labels,
+    SlaStateResponse? Sla = null);
 
 /// <summary>One page of the inbox; pass <c>nextCursor</c> as <c>cursor</c> for the next one (null on the last page).</summary>
 internal sealed record ConversationPageResponse(IReadOnlyList<ConversationSummary> Items, string? NextCursor);

@@ -1,16 +1,17 @@
 using Rapport.Desk.Conversations;
+using Rapport.Desk.Sla;
 
 namespace Rapport.Server.Api.Contracts;
 
 /// <summary>Desk entities → API contracts.</summary>
 internal static class ConversationMapping
 {
-    public static ConversationSummary ToSummary(this Conversation c) => new(
+    public static ConversationSummary ToSummary(this Conversation c, SlaState? sla = null) => new(
         c.Id, c.CustomerId, c.Customer?.Name, Name(c.Channel), c.Subject, Name(c.Status), c.AssigneeId, c.Priority, c.PriorityReason,
-        c.EscalationRisk, c.CreatedAt, c.WaitingSince, c.FirstResponseAt, c.ResolvedAt, c.Labels);
+        c.EscalationRisk, c.CreatedAt, c.WaitingSince, c.FirstResponseAt, c.ResolvedAt, c.Labels, sla is null ? null : SlaStateResponse.From(sla));
 
-    public static ConversationDetail ToDetail(this Conversation c) => new(
-        c.ToSummary(),
+    public static ConversationDetail ToDetail(this Conversation c, SlaState? sla = null) => new(
+        c.ToSummary(sla),
         c.Customer is null ? null : CustomerResponse.From(c.Customer),
         [.. c.Messages.Select(ToResponse)],
         [.. c.Notes.OrderBy(n => n.CreatedAt).ThenBy(n => n.Id).Select(ToResponse)]);

@@ -1,0 +1,141 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Rapport.Desk.Data;
+
+namespace Rapport.Desk.Scheduling;
+
+/// <summary>
+/// Runs due work exactly once. Each batch is one transaction: the due, unfinished rows are claimed (their
+/// <see cref="DueWork.DoneAt"/> set only if still null), each handler's changes are saved under a savepoint, and the
+/// commit makes the handlers' effects and the "done" marks durable together. A crash before the commit loses the whole
+/// batch, effects included, so the next sweep re-runs exactly the rows that are not done. A handler that throws is
+/// rolled back to its savepoint and the row retried later (backoff), up to <see cref="MaxAttempts"/>.
+/// Callable directly (tests drive it with a FakeTimeProvider); the Quartz job only calls <see cref="SweepAsync"/>.
+/// </summary>
+public sealed partial class DueWorkSweeper(IServiceScopeFactory scopes, TimeProvider time, ILogger<DueWorkSweeper> logger)
+{
+    public const int MaxAttempts = 5;
+    public const int DefaultBatchSize = 200;
+
+    /// <summary>Sweeps until nothing is due or <paramref name="maxRows"/> rows were handled.</summary>
+    /// <returns>How many rows were finished (done or given up).</returns>
+    public async Task<int> SweepAsync(int batchSize, int maxRows, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        var total = 0;
+        while (total < maxRows)
+        {
+            var finished = await SweepBatchAsync(Math.Min(batchSize, maxRows - total), cancellationToken).ConfigureAwait(false);
+            total += finished.Handled;
+            if (finished.Claimed < batchSize)
+            {
+                break;
+            }
+        }
+
+        return total;
+    }
+
+    private async Task<(int Claimed, int Handled)> SweepBatchAsync(int batchSize, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RapportDbContext>();
+        var handlers = scope.ServiceProvider.GetServices<IDueWorkHandler>().ToDictionary(h => h.Kind, StringComparer.Ordinal);
+        var now = time.GetUtcNow();
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var batch = await db.DueWork
+            .Where(w => w.DoneAt == null && w.DueAt <= now)
+            .OrderBy(w => w.DueAt).ThenBy(w => w.Id)
+            .Take(batchSize)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (batch.Count == 0)
+        {
+            return (0, 0);
+        }
+
+        // Claim: only rows nobody finished meanwhile. On PostgreSQL the update locks them until the commit, so a second
+        // sweeper (another node) waits and then claims none; on SQLite the write lock serialises sweepers.
+        var ids = batch.Select(w => w.Id).ToList();
+        var claimed = await db.DueWork.Where(w => ids.Contains(w.Id) && w.DoneAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(w => w.DoneAt, now), cancellationToken).ConfigureAwait(false);
+        if (claimed != batch.Count)
+        {
+            // Another sweeper finished some of these meanwhile: leave the batch to the next sweep rather than guess which.
+            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+            return (0, 0);
+        }
+
+        var handled = 0;
+        foreach (var work in batch)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!handlers.TryGetValue(work.Kind, out var handler))
+            {
+                LogNoHandler(logger, work.Id, work.Kind);
+                work.Failed = true;
+                work.LastError = $"No handler for kind '{work.Kind}'.";
+                work.DoneAt = now;
+                handled++;
+                continue;
+            }
+
+            var savepoint = "w" + work.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await transaction.CreateSavepointAsync(savepoint, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await handler.HandleAsync(work, db, cancellationToken).ConfigureAwait(false);
+                work.DoneAt = now;
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                handled++;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                await transaction.RollbackToSavepointAsync(savepoint, cancellationToken).ConfigureAwait(false);
+                LogFailed(logger, e, work.Id, work.Kind, work.Attempts + 1);
+
+                // Forget what the handler changed, then record the failure on the row (claimed above, so un-claim it
+                // unless it is given up).
+                db.ChangeTracker.Clear();
+                var attempts = work.Attempts + 1;
+                var givenUp = attempts >= MaxAttempts;
+                var error = Truncate($"{e.GetType().Name}: {e.Message}", 500);
+                var retryAt = now + TimeSpan.FromSeconds(30 * Math.Pow(2, attempts - 1));
+                await db.DueWork.Where(w => w.Id == work.Id).ExecuteUpdateAsync(
+                    s => s.SetProperty(w => w.Attempts, attempts)
+                        .SetProperty(w => w.LastError, error)
+                        .SetProperty(w => w.Failed, givenUp)
+                        .SetProperty(w => w.DoneAt, givenUp ? now : null)
+                        .SetProperty(w => w.DueAt, givenUp ? work.DueAt : retryAt),
+                    cancellationToken).ConfigureAwait(false);
+                if (givenUp)
+                {
+                    handled++;
+                }
+
+                // Re-attach the rest of the batch so later rows save normally.
+                foreach (var rest in batch.Where(w => w.Id != work.Id && w.DoneAt is null))
+                {
+                    db.DueWork.Attach(rest);
+                }
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        LogSwept(logger, batch.Count, handled);
+        return (batch.Count, handled);
+    }
+
+    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Due work: {Claimed} claimed, {Handled} finished")]
+    private static partial void LogSwept(ILogger logger, int claimed, int handled);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Due work {Id} ({Kind}) failed on attempt {Attempt}")]
+    private static partial void LogFailed(ILogger logger, Exception exception, long id, string kind, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Due work {Id}: no handler is registered for kind {Kind}; given up")]
+    private static partial void LogNoHandler(ILogger logger, long id, string kind);
+}

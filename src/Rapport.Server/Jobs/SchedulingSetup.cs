@@ -1,0 +1,48 @@
+using Quartz;
+using Rapport.Desk.Scheduling;
+using Rapport.Server.Data;
+
+namespace Rapport.Server.Jobs;
+
+/// <summary>
+/// Quartz with its persistent store in the desk's own database (SQLite or PostgreSQL): Quartz creates its QRTZ_ tables
+/// when they are missing (ProvisionSchema, idempotent and race-safe), EF owns everything else
+/// (docs/decisions/0012-scheduling.md). Time comes from the container's <see cref="TimeProvider"/>.
+/// </summary>
+internal static class SchedulingSetup
+{
+    public static void AddRapportScheduling(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SchedulerOptions>().BindConfiguration(SchedulerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<DueWorkSweeper>();
+        var options = builder.Configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new SchedulerOptions();
+        if (!options.Enabled)
+        {
+            return;
+        }
+
+        var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = builder.Configuration.GetConnectionString("Rapport") ?? DatabaseSetup.DefaultConnectionString;
+        builder.AddQuartz(q =>
+        {
+            q.ConfigureScheduler(s => s.InstanceName = "rapport");
+            q.UsePersistentStore(store =>
+            {
+                if (database.Provider == "PostgreSql")
+                {
+                    store.UsePostgres(connectionString);
+                }
+                else
+                {
+                    store.UseSqlite(connectionString);
+                }
+
+                store.ProvisionSchema();
+            });
+            q.ScheduleJob<DueWorkSweepJob>(
+                trigger => trigger.WithIdentity(DueWorkSweepJob.Name).StartNow().WithSimpleSchedule(options.SweepInterval),
+                job => job.WithIdentity(DueWorkSweepJob.Name).StoreDurably().DisallowConcurrentExecution());
+        });
+        builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+    }
+}
