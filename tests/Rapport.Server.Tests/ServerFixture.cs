@@ -60,6 +60,14 @@ public abstract class ServerFixture : IAsyncLifetime
     /// <summary>The server's clock; null keeps <see cref="TimeProvider.System"/>.</summary>
     protected virtual TimeProvider? Clock => null;
 
+    /// <summary>More server arguments (configuration), after the fixture's own.</summary>
+    protected virtual IEnumerable<string> ExtraArguments => [];
+
+    /// <summary>Registers services before the server's own (e.g. a fake clock, which the server then keeps).</summary>
+    protected virtual void Configure(WebApplicationBuilder builder)
+    {
+    }
+
     public async Task InitializeAsync()
     {
         if (Database == TestDatabase.PostgreSql)
@@ -103,12 +111,15 @@ public abstract class ServerFixture : IAsyncLifetime
             // On a fresh PostgreSQL database Npgsql probes the migrations history table by querying it, and EF logs the
             // expected failure as an error (npgsql/efcore.pg#3407); a real failure still fails the test.
             "--Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", Database == TestDatabase.PostgreSql ? "Critical" : "Warning",
+            .. ExtraArguments,
         ], builder =>
         {
             if (Clock is { } clock)
             {
                 builder.Services.AddSingleton(clock);
             }
+
+            Configure(builder);
         });
         await _app.InitializeAsync(CancellationToken.None);
         await _app.StartAsync();

@@ -85,8 +85,10 @@ public sealed partial class DueWorkSweeper(IServiceScopeFactory scopes, TimeProv
             await transaction.CreateSavepointAsync(savepoint, cancellationToken).ConfigureAwait(false);
             try
             {
-                await handler.HandleAsync(work, db, cancellationToken).ConfigureAwait(false);
+                // Done before the handler runs, so a handler that schedules the next row of its own kind and subject
+                // (DueWorkSchedule) adds a new one rather than moving this one.
                 work.DoneAt = now;
+                await handler.HandleAsync(work, db, cancellationToken).ConfigureAwait(false);
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                 handled++;
             }

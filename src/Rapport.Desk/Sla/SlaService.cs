@@ -96,11 +96,11 @@ public sealed class SlaService(RapportDbContext db, TimeProvider time)
         return await query.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id).Take(MaxAlerts).ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Responses measured between <paramref name="from"/> and <paramref name="to"/> (reply time), met and total, per agent and per team.</summary>
+    /// <summary>Responses measured from <paramref name="from"/> to <paramref name="to"/> inclusive (reply time), met and total, per agent and per team.</summary>
     public async Task<SlaPerformance> PerformanceAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         var (start, end) = (from.ToUniversalTime(), to.ToUniversalTime());
-        var rows = db.SlaOutcomes.AsNoTracking().Where(o => o.RespondedAt >= start && o.RespondedAt < end);
+        var rows = db.SlaOutcomes.AsNoTracking().Where(o => o.RespondedAt >= start && o.RespondedAt <= end);
         var byAgent = await rows.Where(o => o.AgentId != null).GroupBy(o => o.AgentId!.Value)
             .Select(g => new { Id = g.Key, Total = g.Count(), Met = g.Count(o => o.Met) })
             .ToListAsync(cancellationToken).ConfigureAwait(false);

@@ -26,7 +26,7 @@ internal static class SlaEndpoints
             .WithSummary("Sets a team's business hours (IANA time zone, open days, holidays); SLA clocks of its conversations run only in them.");
         group.MapGet("/alerts", ListAlertsAsync).WithName("ListSlaAlerts").WithSummary("Breach warnings and breaches for leads, newest first (?since=, ?team=).");
         group.MapGet("/performance", PerformanceAsync).WithName("SlaPerformance")
-            .WithSummary("Share of responses within target per agent and team, by reply time in [from, to) (default: the last 30 days; at most 366 days).");
+            .WithSummary("Share of responses within target per agent and team, by reply time from 'from' to 'to' inclusive (default: the last 30 days up to now; at most 366 days).");
         return app;
     }
 

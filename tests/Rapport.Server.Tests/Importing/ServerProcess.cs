@@ -22,7 +22,7 @@ internal sealed partial class ServerProcess : IAsyncDisposable
     /// <summary>The admin key the server printed (only on a database without one).</summary>
     public string? PrintedKey { get; private set; }
 
-    public static async Task<ServerProcess> StartAsync(TestDatabase database, string connectionString)
+    public static async Task<ServerProcess> StartAsync(TestDatabase database, string connectionString, params string[] extraArguments)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -31,8 +31,8 @@ internal sealed partial class ServerProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        foreach (var argument in new[]
-        {
+        string[] arguments =
+        [
             Path.Combine(AppContext.BaseDirectory, "Rapport.Server.dll"),
             "--urls", "http://127.0.0.1:0",
             "--Rapport:Database:Provider", database.ToString(),
@@ -41,7 +41,9 @@ internal sealed partial class ServerProcess : IAsyncDisposable
             "--Rapport:RateLimit:PermitLimit", "100000",
             "--Logging:LogLevel:Default", "Warning",
             "--Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Critical",
-        })
+            .. extraArguments,
+        ];
+        foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
         }

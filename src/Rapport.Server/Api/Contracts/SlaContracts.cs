@@ -51,7 +51,7 @@ internal sealed record SlaShareResponse(int Met, int Total, double? Percent)
 
 internal sealed record SlaGroupResponse(long Id, string Name, int Met, int Total, double? Percent);
 
-/// <summary>Share of responses within target between <c>from</c> and <c>to</c>, overall, per agent (who replied) and per team.</summary>
+/// <summary>Share of responses within target from <c>from</c> to <c>to</c> inclusive, overall, per agent (who replied) and per team.</summary>
 internal sealed record SlaPerformanceResponse(DateTimeOffset From, DateTimeOffset To, SlaShareResponse Overall, IReadOnlyList<SlaGroupResponse> Agents, IReadOnlyList<SlaGroupResponse> Teams)
 {
     public static SlaPerformanceResponse Create(DateTimeOffset from, DateTimeOffset to, SlaPerformance p) => new(
