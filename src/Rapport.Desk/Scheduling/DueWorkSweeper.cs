@@ -7,8 +7,9 @@ namespace Rapport.Desk.Scheduling;
 
 /// <summary>
 /// Runs due work exactly once. Each batch is one transaction: the due, unfinished rows are claimed (their
-/// <see cref="DueWork.DoneAt"/> set only if still null), each handler's changes are saved under a savepoint, and the
-/// commit makes the handlers' effects and the "done" marks durable together. A crash before the commit loses the whole
+/// <see cref="DueWork.DoneAt"/> set only if still null), the handlers run and their changes are saved once, and the
+/// commit makes the handlers' effects and the "done" marks durable together. If any handler fails, the whole batch is
+/// rolled back and run again with a savepoint per row. A crash before the commit loses the whole
 /// batch, effects included, so the next sweep re-runs exactly the rows that are not done. A handler that throws is
 /// rolled back to its savepoint and the row retried later (backoff), up to <see cref="MaxAttempts"/>.
 /// Callable directly (tests drive it with a FakeTimeProvider); the Quartz job only calls <see cref="SweepAsync"/>.
@@ -26,7 +27,9 @@ public sealed partial class DueWorkSweeper(IServiceScopeFactory scopes, TimeProv
         var total = 0;
         while (total < maxRows)
         {
-            var finished = await SweepBatchAsync(Math.Min(batchSize, maxRows - total), cancellationToken).ConfigureAwait(false);
+            var size = Math.Min(batchSize, maxRows - total);
+            var finished = await SweepBatchAsync(size, careful: false, cancellationToken).ConfigureAwait(false)
+                ?? (await SweepBatchAsync(size, careful: true, cancellationToken).ConfigureAwait(false))!.Value;
             total += finished.Handled;
             if (finished.Claimed < batchSize)
             {
@@ -37,7 +40,9 @@ public sealed partial class DueWorkSweeper(IServiceScopeFactory scopes, TimeProv
         return total;
     }
 
-    private async Task<(int Claimed, int Handled)> SweepBatchAsync(int batchSize, CancellationToken cancellationToken)
+    // careful: false runs the whole batch and saves once (the fast path); if anything fails it rolls everything back and
+    // answers null, and the batch is run again carefully: a savepoint per row, so one failing row is retried alone.
+    private async Task<(int Claimed, int Handled)?> SweepBatchAsync(int batchSize, bool careful, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RapportDbContext>();
@@ -65,6 +70,39 @@ public sealed partial class DueWorkSweeper(IServiceScopeFactory scopes, TimeProv
             // Another sweeper finished some of these meanwhile: leave the batch to the next sweep rather than guess which.
             await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
             return (0, 0);
+        }
+
+        if (!careful)
+        {
+            try
+            {
+                foreach (var work in batch)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    work.DoneAt = now;
+                    if (handlers.TryGetValue(work.Kind, out var handler))
+                    {
+                        await handler.HandleAsync(work, db, cancellationToken).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        LogNoHandler(logger, work.Id, work.Kind);
+                        work.Failed = true;
+                        work.LastError = $"No handler for kind '{work.Kind}'.";
+                    }
+                }
+
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                LogSwept(logger, batch.Count, batch.Count);
+                return (batch.Count, batch.Count);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogBatchFailed(logger, e, batch.Count);
+                await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+                return null;
+            }
         }
 
         var handled = 0;
@@ -134,6 +172,9 @@ public sealed partial class DueWorkSweeper(IServiceScopeFactory scopes, TimeProv
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Due work: {Claimed} claimed, {Handled} finished")]
     private static partial void LogSwept(ILogger logger, int claimed, int handled);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "A batch of {Count} due rows failed as a whole; running it again row by row")]
+    private static partial void LogBatchFailed(ILogger logger, Exception exception, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Due work {Id} ({Kind}) failed on attempt {Attempt}")]
     private static partial void LogFailed(ILogger logger, Exception exception, long id, string kind, int attempt);

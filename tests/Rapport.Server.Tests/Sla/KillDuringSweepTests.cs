@@ -1,0 +1,202 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Rapport.Desk.Conversations;
+using Rapport.Desk.Customers;
+using Rapport.Desk.Data;
+using Rapport.Desk.Scheduling;
+using Rapport.Desk.Sla;
+using Rapport.Server.Tests.Importing;
+using Xunit.Abstractions;
+
+namespace Rapport.Server.Tests.Sla;
+
+/// <summary>
+/// The scheduler across a SIGKILL: the server process (its Quartz job firing every 500 ms) works through N due
+/// <c>sla.check</c> rows, is killed when about half are done, and a new process on the same database finishes them.
+/// Every row ends done exactly once (one warning and one breach alert per conversation, none twice), and the persisted
+/// Quartz trigger is still in the store. N is 1,000 by default; <c>RAPPORT_SWEEP_ROWS=10000</c> is the issue's figure
+/// (bench/scheduler/run.sh prints the elapsed time).
+/// </summary>
+public abstract class KillDuringSweepTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "rapport-sweep-tests-" + Guid.NewGuid().ToString("N"));
+    private readonly string _postgresDatabase = "rapport_sweep_" + Guid.NewGuid().ToString("N");
+    private string _connectionString = "";
+
+    protected abstract TestDatabase Database { get; }
+
+    private static int Rows => int.TryParse(Environment.GetEnvironmentVariable("RAPPORT_SWEEP_ROWS"), CultureInfo.InvariantCulture, out var rows) && rows > 0 ? rows : 1000;
+
+    public async Task InitializeAsync()
+    {
+        if (Database == TestDatabase.Sqlite)
+        {
+            Directory.CreateDirectory(_folder);
+            _connectionString = $"Data Source={Path.Combine(_folder, "rapport.db")}";
+            return;
+        }
+
+        var admin = Environment.GetEnvironmentVariable(ServerFixture.PostgresVariable);
+        if (string.IsNullOrWhiteSpace(admin))
+        {
+            throw new InvalidOperationException($"{ServerFixture.PostgresVariable} is not set; run ./test.sh.");
+        }
+
+        await using var connection = new NpgsqlConnection(admin);
+        await connection.OpenAsync();
+        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_postgresDatabase}\"", connection);
+        await create.ExecuteNonQueryAsync();
+        _connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = _postgresDatabase }.ConnectionString;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Database == TestDatabase.Sqlite)
+        {
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A temp folder left behind is harmless.
+            }
+
+            return;
+        }
+
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(Environment.GetEnvironmentVariable(ServerFixture.PostgresVariable));
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    [Fact]
+    public async Task Every_due_row_is_handled_exactly_once_across_a_SIGKILL_of_the_server()
+    {
+        string[] arguments = ["--Rapport:Scheduler:SweepInterval", "00:00:00.500", "--Rapport:PriorityRefresh:Enabled", "false"];
+        var rows = Rows;
+        var clock = new Stopwatch();
+        int doneAtKill;
+        await using (var first = await ServerProcess.StartAsync(Database, _connectionString, arguments))
+        {
+            await SeedAsync(rows);
+
+            // Everything falls due at once; the clock starts then.
+            await using (var db = Context())
+            {
+                var now = DateTimeOffset.UtcNow;
+                await db.DueWork.Where(w => w.Kind == SlaCheckHandler.WorkKind).ExecuteUpdateAsync(s => s.SetProperty(w => w.DueAt, now));
+            }
+
+            clock.Start();
+            doneAtKill = await WaitForDoneAsync(rows / 2, TimeSpan.FromSeconds(120));
+            await first.KillAsync();
+        }
+
+        var killedAt = clock.Elapsed;
+
+        Assert.True(doneAtKill < rows, $"the kill came after all {rows} rows were done; nothing was left for the restart");
+        await using (var db = Context())
+        {
+            Assert.Equal(1, await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM qrtz_job_details WHERE job_name = 'due-work-sweep'").SingleAsync());
+        }
+
+        TimeSpan restartedAt;
+        await using (var second = await ServerProcess.StartAsync(Database, _connectionString, arguments))
+        {
+            restartedAt = clock.Elapsed;
+            await WaitForDoneAsync(rows, TimeSpan.FromSeconds(180));
+            clock.Stop();
+        }
+
+        await using (var db = Context())
+        {
+            var work = await db.DueWork.AsNoTracking().Where(w => w.Kind == SlaCheckHandler.WorkKind).ToListAsync();
+            Assert.Equal(rows, work.Count);
+            Assert.All(work, w => Assert.True(w.DoneAt is not null && !w.Failed, $"row {w.Id}: done {w.DoneAt}, failed {w.Failed}, {w.LastError}"));
+            var alerts = await db.SlaAlerts.AsNoTracking().GroupBy(a => new { a.ConversationId, a.Kind }).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
+            Assert.Equal(rows * 2, alerts.Count);
+            Assert.All(alerts, a => Assert.Equal(1, a.Count));
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"sweep: {rows} due rows ({Database}) handled exactly once in {clock.Elapsed.TotalSeconds:F1} s, across a SIGKILL at {doneAtKill} done " +
+            $"({killedAt.TotalSeconds:F1} s) and a restart (serving again at {restartedAt.TotalSeconds:F1} s)"));
+    }
+
+    private async Task SeedAsync(int rows)
+    {
+        await using var db = Context();
+        var customer = new Customer { Name = "Sweep Customer" };
+        db.Customers.Add(customer);
+        await db.SaveChangesAsync();
+        var started = DateTimeOffset.UtcNow.AddHours(-1);
+        var far = DateTimeOffset.UtcNow.AddYears(1);
+        for (var offset = 0; offset < rows; offset += 1000)
+        {
+            var conversations = Enumerable.Range(offset, Math.Min(1000, rows - offset)).Select(i => new Conversation
+            {
+                CustomerId = customer.Id,
+                Channel = Channel.Chat,
+                Subject = "Sweep " + i.ToString(CultureInfo.InvariantCulture),
+                Status = ConversationStatus.Open,
+                CreatedAt = started,
+                WaitingSince = started,
+            }).ToList();
+            db.Conversations.AddRange(conversations);
+            await db.SaveChangesAsync();
+            foreach (var conversation in conversations)
+            {
+                db.SlaClocks.Add(new SlaClock
+                {
+                    ConversationId = conversation.Id,
+                    StartedAt = started,
+                    BaseTargetSeconds = 600,
+                    TargetSeconds = 600,
+                    DueAt = started.AddMinutes(10),
+                });
+                db.DueWork.Add(new DueWork { Kind = SlaCheckHandler.WorkKind, SubjectId = conversation.Id, DueAt = far, CreatedAt = started });
+            }
+
+            await db.SaveChangesAsync();
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private async Task<int> WaitForDoneAsync(int target, TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            await using var db = Context();
+            var done = await db.DueWork.CountAsync(w => w.Kind == SlaCheckHandler.WorkKind && w.DoneAt != null);
+            if (done >= target)
+            {
+                return done;
+            }
+
+            Assert.True(deadline.Elapsed < timeout, $"only {done} of {target} rows done after {timeout.TotalSeconds} s");
+            await Task.Delay(100);
+        }
+    }
+
+    private RapportDbContext Context() => new(Database == TestDatabase.Sqlite
+        ? new DbContextOptionsBuilder<RapportDbContext>().UseSqlite(_connectionString).Options
+        : new DbContextOptionsBuilder<RapportDbContext>().UseNpgsql(_connectionString).Options);
+}
+
+public sealed class KillDuringSweepTestsOnSqlite(ITestOutputHelper output) : KillDuringSweepTests(output)
+{
+    protected override TestDatabase Database => TestDatabase.Sqlite;
+}
+
+public sealed class KillDuringSweepTestsOnPostgreSql(ITestOutputHelper output) : KillDuringSweepTests(output)
+{
+    protected override TestDatabase Database => TestDatabase.PostgreSql;
+}
