@@ -72,6 +72,23 @@ public sealed partial class DueWorkSweeper(IServiceScopeFactory scopes, TimeProv
             return (0, 0);
         }
 
+        // The claim wrote DoneAt; say so to the change tracker, so only what the handlers change is written again. Done
+        // before the handlers run, so a handler that schedules the next row of its own kind and subject
+        // (DueWorkSchedule) adds a new one rather than moving this one.
+        foreach (var work in batch)
+        {
+            work.DoneAt = now;
+        }
+
+        db.ChangeTracker.AcceptAllChanges();
+        foreach (var kind in batch.GroupBy(w => w.Kind, StringComparer.Ordinal))
+        {
+            if (handlers.TryGetValue(kind.Key, out var handler))
+            {
+                await handler.PrepareAsync([.. kind], db, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         if (!careful)
         {
             try
@@ -79,17 +96,7 @@ public sealed partial class DueWorkSweeper(IServiceScopeFactory scopes, TimeProv
                 foreach (var work in batch)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    work.DoneAt = now;
-                    if (handlers.TryGetValue(work.Kind, out var handler))
-                    {
-                        await handler.HandleAsync(work, db, cancellationToken).ConfigureAwait(false);
-                    }
-                    else
-                    {
-                        LogNoHandler(logger, work.Id, work.Kind);
-                        work.Failed = true;
-                        work.LastError = $"No handler for kind '{work.Kind}'.";
-                    }
+                    await RunAsync(work, handlers, db, cancellationToken).ConfigureAwait(false);
                 }
 
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -106,27 +113,15 @@ public sealed partial class DueWorkSweeper(IServiceScopeFactory scopes, TimeProv
         }
 
         var handled = 0;
-        foreach (var work in batch)
+        for (var i = 0; i < batch.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (!handlers.TryGetValue(work.Kind, out var handler))
-            {
-                LogNoHandler(logger, work.Id, work.Kind);
-                work.Failed = true;
-                work.LastError = $"No handler for kind '{work.Kind}'.";
-                work.DoneAt = now;
-                handled++;
-                continue;
-            }
-
+            var work = batch[i];
             var savepoint = "w" + work.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
             await transaction.CreateSavepointAsync(savepoint, cancellationToken).ConfigureAwait(false);
             try
             {
-                // Done before the handler runs, so a handler that schedules the next row of its own kind and subject
-                // (DueWorkSchedule) adds a new one rather than moving this one.
-                work.DoneAt = now;
-                await handler.HandleAsync(work, db, cancellationToken).ConfigureAwait(false);
+                await RunAsync(work, handlers, db, cancellationToken).ConfigureAwait(false);
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                 handled++;
             }
@@ -154,8 +149,8 @@ public sealed partial class DueWorkSweeper(IServiceScopeFactory scopes, TimeProv
                     handled++;
                 }
 
-                // Re-attach the rest of the batch so later rows save normally.
-                foreach (var rest in batch.Where(w => w.Id != work.Id && w.DoneAt is null))
+                // Re-attach the rest of the batch (claimed, as stored) so later rows save normally.
+                foreach (var rest in batch.Skip(i + 1))
                 {
                     db.DueWork.Attach(rest);
                 }
@@ -166,6 +161,19 @@ public sealed partial class DueWorkSweeper(IServiceScopeFactory scopes, TimeProv
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         LogSwept(logger, batch.Count, handled);
         return (batch.Count, handled);
+    }
+
+    private async Task RunAsync(DueWork work, Dictionary<string, IDueWorkHandler> handlers, RapportDbContext db, CancellationToken cancellationToken)
+    {
+        if (handlers.TryGetValue(work.Kind, out var handler))
+        {
+            await handler.HandleAsync(work, db, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        LogNoHandler(logger, work.Id, work.Kind);
+        work.Failed = true;
+        work.LastError = $"No handler for kind '{work.Kind}'.";
     }
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];

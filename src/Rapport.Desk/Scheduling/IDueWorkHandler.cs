@@ -12,4 +12,10 @@ public interface IDueWorkHandler
     string Kind { get; }
 
     Task HandleAsync(DueWork work, RapportDbContext db, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Called once per batch, before its rows of this kind run: load what they need in a few queries (tracked entities
+    /// on <paramref name="db"/>, which <c>FindAsync</c> then answers without a round trip). Optional.
+    /// </summary>
+    Task PrepareAsync(IReadOnlyList<DueWork> batch, RapportDbContext db, CancellationToken cancellationToken) => Task.CompletedTask;
 }

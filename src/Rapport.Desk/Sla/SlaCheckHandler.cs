@@ -14,23 +14,45 @@ public sealed class SlaCheckHandler(TimeProvider time) : IDueWorkHandler
 {
     public const string WorkKind = "sla.check";
 
+    private Dictionary<long, long?> _assignees = [];
+    private Dictionary<long, BusinessCalendar> _calendars = [];
+
     public string Kind => WorkKind;
+
+    /// <summary>Loads the batch's clocks (tracked), assignees and calendars in three queries.</summary>
+    public async Task PrepareAsync(IReadOnlyList<DueWork> batch, RapportDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(db);
+        var ids = batch.Select(w => w.SubjectId).Distinct().ToList();
+        var clocks = await db.SlaClocks.Where(c => ids.Contains(c.ConversationId)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        _assignees = await db.Conversations.AsNoTracking().Where(c => ids.Contains(c.Id))
+            .ToDictionaryAsync(c => c.Id, c => c.AssigneeId, cancellationToken).ConfigureAwait(false);
+        _calendars = await SlaCalendars.LoadAsync(db, clocks.Select(c => c.TeamId), cancellationToken).ConfigureAwait(false);
+    }
 
     public async Task HandleAsync(DueWork work, RapportDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
         ArgumentNullException.ThrowIfNull(db);
-        var clock = await db.SlaClocks.FirstOrDefaultAsync(c => c.ConversationId == work.SubjectId, cancellationToken).ConfigureAwait(false);
+        var clock = await db.SlaClocks.FindAsync([work.SubjectId], cancellationToken).ConfigureAwait(false);
         if (clock is null || clock.PausedAt is not null || clock.BreachedAt is not null)
         {
             return;
         }
 
         var now = time.GetUtcNow();
-        var calendars = await SlaCalendars.LoadAsync(db, [clock.TeamId], cancellationToken).ConfigureAwait(false);
-        var reading = SlaCalendars.Read(clock, SlaCalendars.For(calendars, clock.TeamId), now);
+        if (clock.TeamId is { } team && !_calendars.ContainsKey(team))
+        {
+            _calendars = new(_calendars.Concat(await SlaCalendars.LoadAsync(db, [team], cancellationToken).ConfigureAwait(false)));
+        }
+
+        var reading = SlaCalendars.Read(clock, SlaCalendars.For(_calendars, clock.TeamId), now);
         clock.DueAt = reading.DueAt;
-        var assignee = await db.Conversations.Where(c => c.Id == clock.ConversationId).Select(c => c.AssigneeId).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (!_assignees.TryGetValue(clock.ConversationId, out var assignee))
+        {
+            assignee = await db.Conversations.Where(c => c.Id == clock.ConversationId).Select(c => c.AssigneeId).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        }
         if (reading.State is SlaClockState.Warning or SlaClockState.Breached && clock.WarnedAt is null)
         {
             clock.WarnedAt = now;
