@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Rapport.Desk.Conversations;
 using Rapport.Desk.Customers;
 using Rapport.Desk.Data;
+using Rapport.Desk.Sla;
 using Rapport.Server.Security;
 
 namespace Rapport.Server.Components.Workspace;
@@ -11,7 +12,7 @@ namespace Rapport.Server.Components.Workspace;
 /// The reads behind the workspace pages: inbox rows (priority order from <see cref="ConversationService.ListAsync"/>,
 /// then badges and the latest message for the page), the conversation an agent may open, and the team's threshold.
 /// </summary>
-internal sealed class WorkspaceQueries(RapportDbContext db, ConversationService conversations, CustomerService customers)
+internal sealed class WorkspaceQueries(RapportDbContext db, ConversationService conversations, CustomerService customers, SlaService sla)
 {
     /// <summary>The most rows the inbox shows (the highest priorities).</summary>
     public const int InboxLimit = 60;
@@ -159,6 +160,7 @@ internal sealed class WorkspaceQueries(RapportDbContext db, ConversationService 
         var assigneeIds = items.Where(c => c.AssigneeId is not null).Select(c => c.AssigneeId!.Value).Distinct().ToList();
         var names = await db.Agents.AsNoTracking().Where(a => assigneeIds.Contains(a.Id))
             .ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken).ConfigureAwait(false);
+        var clocks = await sla.StatesAsync(ids, cancellationToken).ConfigureAwait(false);
 
         return [.. items.Select(c =>
         {
@@ -175,7 +177,8 @@ internal sealed class WorkspaceQueries(RapportDbContext db, ConversationService 
                 c.WaitingSince,
                 c.AssigneeId is { } a ? names.GetValueOrDefault(a) : null,
                 last?.Author,
-                last is null ? null : Snippet(last.Body));
+                last is null ? null : Snippet(last.Body),
+                clocks.GetValueOrDefault(c.Id));
         })];
     }
 
