@@ -2,7 +2,7 @@ namespace Rapport.Core.Sla;
 
 /// <summary>
 /// The emotion-aware part of an SLA: how a customer's state tightens the response target, and how a running clock
-/// reads at an instant. Documented in docs/sla.md and docs/decisions/0012-scheduling.md; change them together.
+/// reads at an instant. Documented in docs/sla.md and docs/decisions/0013-scheduling.md; change them together.
 /// </summary>
 public static class SlaRules
 {

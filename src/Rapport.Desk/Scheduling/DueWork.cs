@@ -3,7 +3,7 @@ namespace Rapport.Desk.Scheduling;
 /// <summary>
 /// A domain timer: "do <see cref="Kind"/> for <see cref="SubjectId"/> at <see cref="DueAt"/>". Features write these
 /// rows (an SLA warning, later a follow-up or a promise reminder); <see cref="DueWorkSweeper"/> runs each one once
-/// through the handler registered for its kind (docs/decisions/0012-scheduling.md).
+/// through the handler registered for its kind (docs/decisions/0013-scheduling.md).
 /// </summary>
 public sealed class DueWork
 {

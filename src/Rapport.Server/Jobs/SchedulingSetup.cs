@@ -7,7 +7,7 @@ namespace Rapport.Server.Jobs;
 /// <summary>
 /// Quartz with its persistent store in the desk's own database (SQLite or PostgreSQL): Quartz creates its QRTZ_ tables
 /// when they are missing (ProvisionSchema, idempotent and race-safe), EF owns everything else
-/// (docs/decisions/0012-scheduling.md). Time comes from the container's <see cref="TimeProvider"/>.
+/// (docs/decisions/0013-scheduling.md). Time comes from the container's <see cref="TimeProvider"/>.
 /// </summary>
 internal static class SchedulingSetup
 {
