@@ -219,6 +219,63 @@ namespace Rapport.Desk.Migrations.PostgreSql.Migrations
                     b.ToTable("ResponseDaily");
                 });
 
+            modelBuilder.Entity("Rapport.Desk.Analytics.SurveyDaily", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("AgentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Paired")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("SumEmpathy")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("SumEmpathySatisfaction")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("SumEmpathySquares")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("SumEmpathyUnderstood")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("SumPairedSatisfaction")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("SumPairedUnderstood")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("SumSatisfaction")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("SumSatisfactionSquares")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("SumUnderstood")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("SumUnderstoodSquares")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Surveys")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "AgentId");
+
+                    b.ToTable("SurveyDaily");
+                });
+
             modelBuilder.Entity("Rapport.Desk.ApiKeys.ApiKey", b =>
                 {
                     b.Property<long>("Id")

@@ -202,6 +202,61 @@ namespace Rapport.Desk.Migrations.Sqlite.Migrations
                     b.ToTable("ResponseDaily");
                 });
 
+            modelBuilder.Entity("Rapport.Desk.Analytics.SurveyDaily", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AgentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Paired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("SumEmpathy")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("SumEmpathySatisfaction")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("SumEmpathySquares")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("SumEmpathyUnderstood")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("SumPairedSatisfaction")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("SumPairedUnderstood")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("SumSatisfaction")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("SumSatisfactionSquares")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("SumUnderstood")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("SumUnderstoodSquares")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Surveys")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "AgentId");
+
+                    b.ToTable("SurveyDaily");
+                });
+
             modelBuilder.Entity("Rapport.Desk.ApiKeys.ApiKey", b =>
                 {
                     b.Property<long>("Id")

@@ -16,12 +16,19 @@ public sealed record AnalyticsOverview(
     IReadOnlyList<WeekFigures> Weeks,
     IReadOnlyList<GroupFigures> ByStartingUpset,
     IReadOnlyList<EmotionWeek> Emotions,
-    IReadOnlyList<ResponseWeek> Responses);
+    IReadOnlyList<ResponseWeek> Responses,
+    SatisfactionFigures Satisfaction);
+
+/// <summary>
+/// What customers said in surveys against the empathy of the replies they got: means (1–5), and Pearson's r between a
+/// conversation's mean reply empathy and each rating, over <paramref name="Paired"/> answers (null below 3 or without variation).
+/// </summary>
+public sealed record SatisfactionFigures(int Surveys, double? Satisfaction, double? FeltUnderstood, int Paired, double? SatisfactionR, double? FeltUnderstoodR);
 
 /// <summary>One agent: empathy raw and fair, its spread, and where they sit on empathy against resolution time.</summary>
 public sealed record AgentFigures(
     long AgentId, string Name, long? TeamId, string? Team, long Replies, double Empathy, double? FairEmpathy, double Spread,
-    int Resolved, double? ResolutionMinutes, double? FirstResponseMinutes, EffortQuadrant? Quadrant);
+    int Resolved, double? ResolutionMinutes, double? FirstResponseMinutes, EffortQuadrant? Quadrant, int Surveys = 0, double? Satisfaction = null, double? FeltUnderstood = null);
 
 /// <summary>A group (team, channel or band of starting upset) with its replies and empathy.</summary>
 public sealed record GroupFigures(string Key, string Name, long Replies, double Empathy, double? FairEmpathy);

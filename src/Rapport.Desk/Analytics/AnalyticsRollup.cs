@@ -176,6 +176,8 @@ public sealed class AnalyticsRollup(RapportDbContext db, TimeProvider time)
             row.ResolvedWithinDay += minutes <= 24 * 60 ? 1 : 0;
         }
 
+        var surveys = await SurveysAsync(start, end, cancellationToken).ConfigureAwait(false);
+
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
@@ -183,13 +185,68 @@ public sealed class AnalyticsRollup(RapportDbContext db, TimeProvider time)
             await db.EmpathyDaily.Where(r => r.Day >= batch.First && r.Day <= batch.Last).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             await db.EmotionDaily.Where(r => r.Day >= batch.First && r.Day <= batch.Last).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             await db.ResponseDaily.Where(r => r.Day >= batch.First && r.Day <= batch.Last).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            await db.SurveyDaily.Where(r => r.Day >= batch.First && r.Day <= batch.Last).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             db.EmpathyDaily.AddRange(empathy);
             db.EmotionDaily.AddRange(emotions);
             db.ResponseDaily.AddRange(responses.Values);
+            db.SurveyDaily.AddRange(surveys);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             db.ChangeTracker.Clear();
         }).ConfigureAwait(false);
+    }
+
+    /// <summary>Survey answers given in [start, end), each paired with its conversation's mean reply empathy.</summary>
+    private async Task<List<SurveyDaily>> SurveysAsync(DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
+    {
+        var answers = await db.SurveyResponses.AsNoTracking()
+            .Where(r => r.AnsweredAt >= start && r.AnsweredAt < end)
+            .Select(r => new { r.ConversationId, r.AgentId, r.AnsweredAt, r.Satisfaction, r.FeltUnderstood })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var empathy = new Dictionary<long, double>();
+        var conversations = answers.Select(a => a.ConversationId).Distinct().ToList();
+        for (var i = 0; i < conversations.Count; i += IdsPerQuery)
+        {
+            var ids = conversations.Skip(i).Take(IdsPerQuery).ToList();
+            var means = await db.Messages.AsNoTracking()
+                .Where(m => ids.Contains(m.ConversationId) && m.Author == MessageAuthor.Agent && m.Review != null)
+                .GroupBy(m => m.ConversationId)
+                .Select(g => new { ConversationId = g.Key, Mean = g.Average(m => (double)m.Review!.Score) })
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var mean in means)
+            {
+                empathy[mean.ConversationId] = mean.Mean;
+            }
+        }
+
+        var rows = new Dictionary<(int Day, long? Agent), SurveyDaily>();
+        foreach (var a in answers)
+        {
+            var key = (AnalyticsDays.Of(a.AnsweredAt), a.AgentId);
+            if (!rows.TryGetValue(key, out var row))
+            {
+                row = new SurveyDaily { Day = key.Item1, AgentId = a.AgentId };
+                rows[key] = row;
+            }
+
+            row.Surveys++;
+            row.SumSatisfaction += a.Satisfaction;
+            row.SumUnderstood += a.FeltUnderstood;
+            if (empathy.TryGetValue(a.ConversationId, out var x))
+            {
+                row.Paired++;
+                row.SumEmpathy += x;
+                row.SumEmpathySquares += x * x;
+                row.SumPairedSatisfaction += a.Satisfaction;
+                row.SumPairedUnderstood += a.FeltUnderstood;
+                row.SumSatisfactionSquares += a.Satisfaction * a.Satisfaction;
+                row.SumUnderstoodSquares += a.FeltUnderstood * a.FeltUnderstood;
+                row.SumEmpathySatisfaction += x * a.Satisfaction;
+                row.SumEmpathyUnderstood += x * a.FeltUnderstood;
+            }
+        }
+
+        return [.. rows.Values];
     }
 
     /// <summary>

@@ -79,3 +79,41 @@ public sealed class AnalyticsWatermark
 
     public DateTimeOffset UpdatedAt { get; set; }
 }
+
+/// <summary>
+/// Survey answers of one UTC day by the conversation's agent, paired with the conversation's mean reply empathy (x):
+/// the running sums of Pearson's r for satisfaction and for "felt understood" (<see cref="Core.Analytics.Correlation"/>).
+/// </summary>
+public sealed class SurveyDaily
+{
+    public long Id { get; set; }
+
+    public int Day { get; set; }
+
+    public long? AgentId { get; set; }
+
+    public int Surveys { get; set; }
+
+    /// <summary>Answers whose conversation had at least one scored reply (the pairs of the correlations).</summary>
+    public int Paired { get; set; }
+
+    public double SumSatisfaction { get; set; }
+
+    public double SumUnderstood { get; set; }
+
+    public double SumEmpathy { get; set; }
+
+    public double SumEmpathySquares { get; set; }
+
+    public double SumPairedSatisfaction { get; set; }
+
+    public double SumPairedUnderstood { get; set; }
+
+    public double SumSatisfactionSquares { get; set; }
+
+    public double SumUnderstoodSquares { get; set; }
+
+    public double SumEmpathySatisfaction { get; set; }
+
+    public double SumEmpathyUnderstood { get; set; }
+}

@@ -44,6 +44,25 @@ public sealed class AnalyticsService(RapportDbContext db)
                 WithinDay = g.Sum(r => r.ResolvedWithinDay),
             })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var surveyRows = await Scope(db.SurveyDaily.AsNoTracking(), query, r => r.Day, r => r.AgentId, _ => Channel.Email, ignoreChannel: true)
+            .GroupBy(r => r.AgentId)
+            .Select(g => new
+            {
+                AgentId = g.Key,
+                Surveys = g.Sum(r => r.Surveys),
+                Paired = g.Sum(r => r.Paired),
+                Sat = g.Sum(r => r.SumSatisfaction),
+                Und = g.Sum(r => r.SumUnderstood),
+                X = g.Sum(r => r.SumEmpathy),
+                XX = g.Sum(r => r.SumEmpathySquares),
+                PSat = g.Sum(r => r.SumPairedSatisfaction),
+                PUnd = g.Sum(r => r.SumPairedUnderstood),
+                SatSat = g.Sum(r => r.SumSatisfactionSquares),
+                UndUnd = g.Sum(r => r.SumUnderstoodSquares),
+                XSat = g.Sum(r => r.SumEmpathySatisfaction),
+                XUnd = g.Sum(r => r.SumEmpathyUnderstood),
+            })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
         var agents = await db.Agents.AsNoTracking()
             .Select(a => new { a.Id, a.Name, a.TeamId, Team = a.TeamId == null ? null : db.Teams.Where(t => t.Id == a.TeamId).Select(t => t.Name).FirstOrDefault() })
             .ToDictionaryAsync(a => a.Id, cancellationToken).ConfigureAwait(false);
@@ -68,6 +87,20 @@ public sealed class AnalyticsService(RapportDbContext db)
                 response.FirstResponses == 0 ? null : Round(response.FirstMinutes / response.FirstResponses), null);
         }).OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
         agentFigures = WithQuadrants(agentFigures);
+        var surveysByAgent = surveyRows.Where(r => r.AgentId is not null).ToDictionary(r => r.AgentId!.Value);
+        agentFigures = [.. agentFigures.Select(a => surveysByAgent.TryGetValue(a.AgentId, out var s) && s.Surveys > 0
+            ? a with { Surveys = s.Surveys, Satisfaction = Math.Round(s.Sat / s.Surveys, 2), FeltUnderstood = Math.Round(s.Und / s.Surveys, 2) }
+            : a)];
+        int surveys = surveyRows.Sum(r => r.Surveys), paired = surveyRows.Sum(r => r.Paired);
+        var satisfactionR = new Correlation(paired, surveyRows.Sum(r => r.X), surveyRows.Sum(r => r.PSat), surveyRows.Sum(r => r.XSat), surveyRows.Sum(r => r.XX), surveyRows.Sum(r => r.SatSat)).R;
+        var understoodR = new Correlation(paired, surveyRows.Sum(r => r.X), surveyRows.Sum(r => r.PUnd), surveyRows.Sum(r => r.XUnd), surveyRows.Sum(r => r.XX), surveyRows.Sum(r => r.UndUnd)).R;
+        var satisfaction = new SatisfactionFigures(
+            surveys,
+            surveys == 0 ? null : Math.Round(surveyRows.Sum(r => r.Sat) / surveys, 2),
+            surveys == 0 ? null : Math.Round(surveyRows.Sum(r => r.Und) / surveys, 2),
+            paired,
+            satisfactionR is { } sr ? Math.Round(sr, 3) : null,
+            understoodR is { } ur ? Math.Round(ur, 3) : null);
 
         var teams = empathyRows.Where(r => r.AgentId is not null).GroupBy(r => agents.GetValueOrDefault(r.AgentId!.Value)?.TeamId).Select(g =>
         {
@@ -111,7 +144,7 @@ public sealed class AnalyticsService(RapportDbContext db)
             .Select(g => g.Aggregate(ScoreStats.Empty, (s, r) => s + Stats(r.Replies, r.Sum, r.Squares))));
         var acrossDays = Consistency.Of(dailyRows.Select(d => Stats(d.Replies, d.Sum, d.Squares)));
 
-        return new AnalyticsOverview(query.From, query.To, all.Count, Round(all.Mean), acrossAgents, acrossDays, agentFigures, teams, channels, weeks, byUpset, emotions, responses);
+        return new AnalyticsOverview(query.From, query.To, all.Count, Round(all.Mean), acrossAgents, acrossDays, agentFigures, teams, channels, weeks, byUpset, emotions, responses, satisfaction);
     }
 
     /// <summary>
@@ -156,7 +189,7 @@ public sealed class AnalyticsService(RapportDbContext db)
 
     private static IQueryable<T> Scope<T>(
         IQueryable<T> rows, AnalyticsQuery query, System.Linq.Expressions.Expression<Func<T, int>> day,
-        System.Linq.Expressions.Expression<Func<T, long?>> agent, System.Linq.Expressions.Expression<Func<T, Channel>> channel, bool includeUnassigned = false)
+        System.Linq.Expressions.Expression<Func<T, long?>> agent, System.Linq.Expressions.Expression<Func<T, Channel>> channel, bool includeUnassigned = false, bool ignoreChannel = false)
     {
         int first = query.FirstDay, last = query.LastDay;
         rows = rows.Where(Compose(day, d => d >= first && d <= last));
@@ -167,7 +200,7 @@ public sealed class AnalyticsService(RapportDbContext db)
                 : rows.Where(Compose(agent, a => a != null && ids.Contains(a.Value)));
         }
 
-        if (query.Channel is { } only)
+        if (query.Channel is { } only && !ignoreChannel)
         {
             rows = rows.Where(Compose(channel, c => c == only));
         }

@@ -23,6 +23,11 @@ internal sealed class ResponseDailyConfiguration : IEntityTypeConfiguration<Resp
     public void Configure(EntityTypeBuilder<ResponseDaily> builder) => builder.HasIndex(r => new { r.Day, r.AgentId });
 }
 
+internal sealed class SurveyDailyConfiguration : IEntityTypeConfiguration<SurveyDaily>
+{
+    public void Configure(EntityTypeBuilder<SurveyDaily> builder) => builder.HasIndex(r => new { r.Day, r.AgentId });
+}
+
 internal sealed class AnalyticsWatermarkConfiguration : IEntityTypeConfiguration<AnalyticsWatermark>
 {
     public void Configure(EntityTypeBuilder<AnalyticsWatermark> builder) => builder.Property(w => w.Id).ValueGeneratedNever();

@@ -46,6 +46,8 @@ public sealed class RapportDbContext(DbContextOptions<RapportDbContext> options)
 
     public DbSet<Analytics.ResponseDaily> ResponseDaily => Set<Analytics.ResponseDaily>();
 
+    public DbSet<Analytics.SurveyDaily> SurveyDaily => Set<Analytics.SurveyDaily>();
+
     public DbSet<Analytics.AnalyticsWatermark> AnalyticsWatermarks => Set<Analytics.AnalyticsWatermark>();
 
     public DbSet<Survey> Surveys => Set<Survey>();

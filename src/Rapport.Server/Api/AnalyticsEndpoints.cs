@@ -156,11 +156,11 @@ internal static class AnalyticsEndpoints
         switch (view)
         {
             case "agents":
-                CsvCells.AppendRow(csv, "agent", "team", "replies", "empathy", "fair empathy", "spread", "resolved", "resolution minutes", "first response minutes", "quadrant");
+                CsvCells.AppendRow(csv, "agent", "team", "replies", "empathy", "fair empathy", "spread", "resolved", "resolution minutes", "first response minutes", "quadrant", "surveys", "satisfaction", "felt understood");
                 foreach (var a in o.Agents)
                 {
                     CsvCells.AppendRow(csv, a.Name, a.Team, a.Replies, a.Empathy, a.FairEmpathy, a.Spread, a.Resolved, a.ResolutionMinutes, a.FirstResponseMinutes,
-                        a.Quadrant is { } q ? Rapport.Core.Analytics.EffortQuadrants.Name(q) : null);
+                        a.Quadrant is { } q ? Rapport.Core.Analytics.EffortQuadrants.Name(q) : null, a.Surveys, a.Satisfaction, a.FeltUnderstood);
                 }
 
                 break;

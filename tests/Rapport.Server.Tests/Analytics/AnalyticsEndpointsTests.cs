@@ -31,13 +31,23 @@ public abstract class AnalyticsEndpointsTests(ServerFixture server) : IAsyncLife
         _team = (await server.PostJsonAsync("/api/v1/teams", new { name = $"Billing {Guid.NewGuid():N}" }, 201)).GetProperty("id").GetInt64();
         _warm = await AgentAsync("Wren Warm");
         _curt = await AgentAsync("=HYPERLINK(\"http://evil.example\")");
+        var warmConversations = new List<long>();
         for (var i = 0; i < 6; i++)
         {
-            await ConversationAsync(_warm, "I've been charged TWICE and nobody answers!!! This is absolutely outrageous, I'm furious.", Warm.Replace("{0}", "Sam", StringComparison.Ordinal), resolve: true);
+            warmConversations.Add(await ConversationAsync(_warm, "I've been charged TWICE and nobody answers!!! This is absolutely outrageous, I'm furious.", Warm.Replace("{0}", "Sam", StringComparison.Ordinal), resolve: true));
             _curtConversations.Add(await ConversationAsync(_curt, "Hello, I think I see two charges for May, could you have a look when you can? Thanks.", Curt, resolve: i % 2 == 0));
         }
 
         await using var scope = server.Services.CreateAsyncScope();
+        var surveys = scope.ServiceProvider.GetRequiredService<Rapport.Desk.Surveys.SurveyService>();
+        // Customers of the warm agent rate 4–5, those of the curt agent 1–2 (the resolved ones answer).
+        foreach (var (id, rating) in warmConversations.Select((id, i) => (id, 4 + (i % 2))).Concat(_curtConversations.Where((_, i) => i % 2 == 0).Select((id, i) => (id, 1 + (i % 2)))))
+        {
+            var created = await surveys.CreateAsync(id, CancellationToken.None);
+            Assert.Equal(Rapport.Desk.Surveys.SurveyAnswerOutcome.Stored,
+                await surveys.AnswerAsync(created!.Token, new Rapport.Desk.Surveys.SurveyAnswer(rating, rating, null), CancellationToken.None));
+        }
+
         await scope.ServiceProvider.GetRequiredService<AnalyticsRollup>().RefreshAsync(CancellationToken.None);
     }
 
@@ -82,6 +92,16 @@ public abstract class AnalyticsEndpointsTests(ServerFixture server) : IAsyncLife
         Assert.Equal(6, warm.GetProperty("resolved").GetInt32());
         Assert.Equal(3, curt.GetProperty("resolved").GetInt32());
         Assert.Equal("efficientAndWarm", warm.GetProperty("quadrant").GetString());
+
+        // Satisfaction follows empathy here: warm replies got 4–5, curt ones 1–2.
+        var satisfaction = overview.GetProperty("satisfaction");
+        Assert.Equal(9, satisfaction.GetProperty("surveys").GetInt32());
+        Assert.Equal(9, satisfaction.GetProperty("paired").GetInt32());
+        Assert.True(satisfaction.GetProperty("satisfactionR").GetDouble() > 0.8, satisfaction.ToString());
+        Assert.True(satisfaction.GetProperty("feltUnderstoodR").GetDouble() > 0.8, satisfaction.ToString());
+        Assert.Equal(6, warm.GetProperty("surveys").GetInt32());
+        Assert.Equal(4.5, warm.GetProperty("satisfaction").GetDouble());
+        Assert.True(curt.GetProperty("satisfaction").GetDouble() < 2, curt.ToString());
 
         var byUpset = overview.GetProperty("byStartingUpset").EnumerateArray().Where(b => b.GetProperty("replies").GetInt64() > 0).ToList();
         Assert.True(byUpset.Count >= 2, overview.GetProperty("byStartingUpset").ToString());
