@@ -118,7 +118,7 @@ internal static class AnalyticsEndpoints
     }
 
     /// <summary>Whose figures: a signed-in agent their own, a lead their team, an admin or API key everyone (or one team).</summary>
-    private static async Task<IReadOnlyCollection<long>?> AgentsAsync(ClaimsPrincipal user, RapportDbContext db, long? teamId, CancellationToken cancellationToken)
+    internal static async Task<IReadOnlyCollection<long>?> AgentsAsync(ClaimsPrincipal user, RapportDbContext db, long? teamId, CancellationToken cancellationToken)
     {
         var caller = SignedInAgent.From(user);
         if (caller is { Role: AgentRole.Agent })
