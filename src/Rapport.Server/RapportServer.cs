@@ -11,6 +11,7 @@ using Rapport.Desk.Importing;
 using Rapport.Desk.Surveys;
 using Rapport.Desk.Scheduling;
 using Rapport.Desk.Sla;
+using Rapport.Desk.Knowledge;
 using Rapport.Desk.Training;
 using Rapport.Server.Api;
 using Rapport.Server.Components;
@@ -71,6 +72,10 @@ internal static class RapportServer
         builder.Services.AddHostedService<AnalyticsRollupJob>();
         builder.Services.AddScoped<SurveyService>();
         builder.Services.AddOptions<SurveyOptions>().BindConfiguration(SurveyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<KnowledgeIndex>();
+        builder.Services.AddSingleton<KnowledgeSync>();
+        builder.Services.AddScoped<KnowledgeService>();
         builder.Services.AddScoped<Components.Workspace.WorkspaceQueries>();
         builder.Services.AddScoped<PriorityRefresher>();
         builder.Services.AddOptions<PriorityRefreshOptions>().BindConfiguration(PriorityRefreshOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -130,6 +135,7 @@ internal static class RapportServer
         secured.MapAnalytics();
         secured.MapSurveys();
         secured.MapSla();
+        secured.MapKnowledge();
         return app;
     }
 

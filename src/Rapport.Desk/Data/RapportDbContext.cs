@@ -7,6 +7,7 @@ using Rapport.Desk.Customers;
 using Rapport.Desk.Surveys;
 using Rapport.Desk.Scheduling;
 using Rapport.Desk.Sla;
+using Rapport.Desk.Knowledge;
 using Rapport.Desk.Training;
 
 namespace Rapport.Desk.Data;
@@ -65,6 +66,8 @@ public sealed class RapportDbContext(DbContextOptions<RapportDbContext> options)
     public DbSet<SlaOutcome> SlaOutcomes => Set<SlaOutcome>();
 
     public DbSet<SlaAlert> SlaAlerts => Set<SlaAlert>();
+
+    public DbSet<KnowledgeArticle> KnowledgeArticles => Set<KnowledgeArticle>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RapportDbContext).Assembly);
