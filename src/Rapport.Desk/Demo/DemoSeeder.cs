@@ -3,16 +3,17 @@ using Rapport.Desk.Agents;
 using Rapport.Desk.Conversations;
 using Rapport.Desk.Customers;
 using Rapport.Desk.Data;
+using Rapport.Desk.Knowledge;
 
 namespace Rapport.Desk.Demo;
 
 /// <summary>
 /// Writes the demo workspace (<see cref="DemoWorkspace"/>) into an empty database: 2 teams, 6 agents, 20 customers and
 /// 42 conversations whose messages go through <see cref="ConversationService"/>, so readings, reviews and priorities are
-/// the real ones. Deterministic: the same content every time, with times relative to now, except the agents' sign-in
+/// the real ones, and the demo knowledge base (<see cref="DemoKnowledge"/>). Deterministic: the same content every time, with times relative to now, except the agents' sign-in
 /// password, which is random and returned once.
 /// </summary>
-public sealed class DemoSeeder(RapportDbContext db, CustomerService customers, ConversationService conversations, TimeProvider time)
+public sealed class DemoSeeder(RapportDbContext db, CustomerService customers, ConversationService conversations, KnowledgeService knowledge, TimeProvider time)
 {
     /// <returns>What was written: no conversations and no credentials when the database already had conversations.</returns>
     public async Task<DemoSeed> SeedIfEmptyAsync(CancellationToken cancellationToken)
@@ -69,6 +70,12 @@ public sealed class DemoSeeder(RapportDbContext db, CustomerService customers, C
             }
 
             index++;
+        }
+
+        foreach (var article in DemoKnowledge.Articles)
+        {
+            await knowledge.UpsertBySlugAsync(article.Slug, new KnowledgeFields(article.Slug, article.Title, article.Body, article.Tags, article.Language), cancellationToken)
+                .ConfigureAwait(false);
         }
 
         return new DemoSeed(index, new DemoCredentials(signIns, password));

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Util;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
@@ -28,20 +29,35 @@ public sealed class KnowledgeIndex : IDisposable
     private const string HeadingField = "heading";
     private const string TextField = "text";
     private const string TagsField = "tags";
+    private const string ArticleField = "article";
 
     /// <summary>At most this many distinct query terms are used (a long message is mostly context).</summary>
     public const int MaxQueryTerms = 40;
 
     private static readonly Similarity Bm25 = new BM25Similarity();
 
-    private readonly Analyzer _analyzer = new EnglishAnalyzer(Version);
+    /// <summary>Lucene's English stop words plus the pronouns, auxiliaries and fillers customers write around a question
+    /// ("I", "my", "how do I", "can you", "still", "please"): otherwise they match first-person titles in every search.</summary>
+    private static readonly string[] ExtraStopWords =
+    [
+        "i", "i'm", "i've", "i'd", "i'll", "me", "my", "mine", "myself", "you", "your", "yours", "you're", "we", "our", "us", "he", "she", "his", "her",
+        "its", "it's", "them", "what", "what's", "which", "who", "whom", "when", "where", "why", "how", "do", "does", "did", "doing", "done", "have", "has",
+        "had", "having", "am", "been", "being", "were", "can", "can't", "could", "would", "should", "shall", "may", "might", "must", "don't", "doesn't",
+        "didn't", "won't", "isn't", "wasn't", "aren't", "haven't", "hasn't", "just", "still", "now", "please", "hi", "hello", "thanks", "thank", "so",
+        "very", "really", "too", "also", "any", "some", "all", "about", "from", "up", "out", "off", "over", "again", "only", "own", "same", "than",
+        "here", "there's", "that's", "like", "get", "got", "want", "need", "know", "let", "make", "im", "ive", "dont", "cant", "hasnt", "hadnt",
+    ];
+
+    private readonly Analyzer _analyzer = new EnglishAnalyzer(Version, StopWords());
     private readonly RAMDirectory _directory = new();
     private readonly IndexWriter _writer;
     private readonly SearcherManager _searchers;
     private readonly ConcurrentDictionary<long, IndexedArticle> _articles = new();
+    private readonly Dictionary<string, string[]> _synonyms;
 
     public KnowledgeIndex()
     {
+        _synonyms = LoadSynonyms();
         _writer = new IndexWriter(_directory, new IndexWriterConfig(Version, _analyzer) { Similarity = Bm25, OpenMode = OpenMode.CREATE });
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory());
     }
@@ -70,6 +86,7 @@ public sealed class KnowledgeIndex : IDisposable
                 new TextField(HeadingField, passages[i].Heading ?? "", Field.Store.NO),
                 new TextField(TextField, article.Body[passages[i].Range], Field.Store.NO),
                 new TextField(TagsField, tags, Field.Store.NO),
+                new TextField(ArticleField, article.Body, Field.Store.NO),
             ]);
         }
 
@@ -89,8 +106,9 @@ public sealed class KnowledgeIndex : IDisposable
 
     /// <summary>
     /// The articles that best answer <paramref name="question"/>, best first, each with its best passage. Every query
-    /// term counts (none is required), in the title and tags (×2), a passage's heading (×1.5) and text; terms of five
-    /// letters or more also match one edit away (typos) at a low weight.
+    /// term counts (none is required): in the title and tags (×2), the passage's heading (×1.5) and text, the rest of
+    /// the article (×0.3), and through the thesaurus (×0.5); a word no article contains (a typo) matches words one edit
+    /// away. The best 20 articles are re-ranked by BM25 × (0.5 + the share of the question the passage covers).
     /// </summary>
     public IReadOnlyList<KnowledgeHit> Search(string question, int limit)
     {
@@ -102,26 +120,14 @@ public sealed class KnowledgeIndex : IDisposable
             return [];
         }
 
-        var query = new BooleanQuery(disableCoord: true);
-        foreach (var term in terms)
-        {
-            query.Add(Boosted(new TermQuery(new Term(TitleField, term)), 2f), Occur.SHOULD);
-            query.Add(Boosted(new TermQuery(new Term(TagsField, term)), 2f), Occur.SHOULD);
-            query.Add(Boosted(new TermQuery(new Term(HeadingField, term)), 1.5f), Occur.SHOULD);
-            query.Add(new TermQuery(new Term(TextField, term)), Occur.SHOULD);
-            if (term.Length >= 5)
-            {
-                query.Add(Boosted(new FuzzyQuery(new Term(TextField, term), maxEdits: 1, prefixLength: 1, maxExpansions: 10, transpositions: true), 0.3f), Occur.SHOULD);
-                query.Add(Boosted(new FuzzyQuery(new Term(TitleField, term), maxEdits: 1, prefixLength: 1, maxExpansions: 10, transpositions: true), 0.6f), Occur.SHOULD);
-            }
-        }
-
         var searcher = _searchers.Acquire();
         try
         {
-            // Passages are grouped by article: fetch enough for `limit` distinct articles in nearly every case.
-            var top = searcher.Search(query, Math.Max(50, limit * 10));
-            var hits = new List<KnowledgeHit>(limit);
+            var query = BuildQuery(terms, searcher.IndexReader, _synonyms);
+
+            // Passages are grouped by article (its best passage), then the best few are re-ranked by coverage.
+            var top = searcher.Search(query, Math.Max(100, limit * 10));
+            var candidates = new List<KnowledgeHit>();
             var seen = new HashSet<long>();
             foreach (var scored in top.ScoreDocs)
             {
@@ -140,21 +146,79 @@ public sealed class KnowledgeIndex : IDisposable
 
                 var passage = article.Passages[index];
                 var (offset, length) = passage.Range.GetOffsetAndLength(article.Body.Length);
-                hits.Add(new KnowledgeHit(
-                    article.Id, article.Slug, article.Title, article.Tags, article.Language, scored.Score,
-                    Coverage(terms, article, passage), passage.Heading, article.Body[passage.Range], offset, length));
-                if (hits.Count == limit)
+                var coverage = Coverage(terms, article, passage);
+                candidates.Add(new KnowledgeHit(
+                    article.Id, article.Slug, article.Title, article.Tags, article.Language, scored.Score * (Ranking.CoverageBase + coverage), coverage,
+                    passage.Heading, article.Body[passage.Range], offset, length));
+                if (candidates.Count == Math.Max(limit, Ranking.Rerank))
                 {
                     break;
                 }
             }
 
-            return hits;
+            return [.. candidates.OrderByDescending(h => h.Score).Take(limit)];
         }
         finally
         {
             _searchers.Release(searcher);
         }
+    }
+
+    /// <summary>The ranking's weights (docs/decisions/0012-knowledge-search.md), chosen on the labelled questions.</summary>
+    internal static RankingParameters Ranking { get; } = new();
+
+    /// <param name="Title">Weight of a term in the article's title.</param>
+    /// <param name="Tags">Weight of a term in the article's tags.</param>
+    /// <param name="Heading">Weight of a term in the passage's heading.</param>
+    /// <param name="CoverageBase">Final score = BM25 × (CoverageBase + coverage): passages that speak to more of the question win.</param>
+    /// <param name="Rerank">How many articles are re-ranked by coverage.</param>
+    /// <param name="Article">Weight of a term anywhere in the article (the passage's context).</param>
+    /// <param name="Synonym">Weight of a thesaurus word relative to the customer's own word.</param>
+    internal sealed record RankingParameters(float Title = 2f, float Tags = 2f, float Heading = 1.5f, double CoverageBase = 0.5, int Rerank = 20, float Article = 0.3f, float Synonym = 0.5f);
+
+    private static BooleanQuery BuildQuery(List<string> terms, IndexReader reader, Dictionary<string, string[]> synonyms)
+    {
+        var r = Ranking;
+        var query = new BooleanQuery(disableCoord: true);
+        foreach (var term in terms)
+        {
+            var known = reader.DocFreq(new Term(TextField, term)) + reader.DocFreq(new Term(TitleField, term)) + reader.DocFreq(new Term(TagsField, term)) > 0;
+            var fields = new List<Query>
+            {
+                Boosted(new TermQuery(new Term(TitleField, term)), r.Title),
+                Boosted(new TermQuery(new Term(TagsField, term)), r.Tags),
+                Boosted(new TermQuery(new Term(HeadingField, term)), r.Heading),
+                new TermQuery(new Term(TextField, term)),
+            };
+            if (r.Article > 0)
+            {
+                fields.Add(Boosted(new TermQuery(new Term(ArticleField, term)), r.Article));
+            }
+
+            if (r.Synonym > 0 && synonyms.TryGetValue(term, out var others))
+            {
+                foreach (var other in others)
+                {
+                    fields.Add(Boosted(new TermQuery(new Term(TitleField, other)), r.Title * r.Synonym));
+                    fields.Add(Boosted(new TermQuery(new Term(TagsField, other)), r.Tags * r.Synonym));
+                    fields.Add(Boosted(new TermQuery(new Term(TextField, other)), r.Synonym));
+                }
+            }
+
+            // A word no article uses is probably misspelt: it matches words one edit away instead.
+            if (term.Length >= 4 && !known)
+            {
+                fields.Add(Boosted(new FuzzyQuery(new Term(TextField, term), maxEdits: 1, prefixLength: 1, maxExpansions: 10, transpositions: true), 0.5f));
+                fields.Add(Boosted(new FuzzyQuery(new Term(TitleField, term), maxEdits: 1, prefixLength: 1, maxExpansions: 10, transpositions: true), r.Title * 0.5f));
+            }
+
+            foreach (var field in fields)
+            {
+                query.Add(field, Occur.SHOULD);
+            }
+        }
+
+        return query;
     }
 
     public void Dispose()
@@ -193,13 +257,51 @@ public sealed class KnowledgeIndex : IDisposable
         var matched = 0;
         foreach (var term in terms)
         {
-            if (found.Contains(term))
+            if (found.Contains(term) || (_synonyms.TryGetValue(term, out var others) && others.Any(found.Contains)))
             {
                 matched++;
             }
         }
 
         return Math.Round((double)matched / terms.Count, 4);
+    }
+
+    /// <summary>The embedded thesaurus (synonyms.txt), analysed like the text: each stem maps to the other stems of its groups.</summary>
+    private Dictionary<string, string[]> LoadSynonyms()
+    {
+        using var stream = typeof(KnowledgeIndex).Assembly.GetManifestResourceStream("Rapport.Desk.Knowledge.synonyms.txt")
+            ?? throw new InvalidOperationException("The knowledge thesaurus (Knowledge/synonyms.txt) is not embedded.");
+        using var reader = new StreamReader(stream);
+        var map = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0 || line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            var stems = line.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .SelectMany(Terms).Distinct(StringComparer.Ordinal).ToList();
+            foreach (var stem in stems)
+            {
+                if (!map.TryGetValue(stem, out var set))
+                {
+                    map[stem] = set = new HashSet<string>(StringComparer.Ordinal);
+                }
+
+                set.UnionWith(stems.Where(s => s != stem));
+            }
+        }
+
+        return map.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+    }
+
+    private static CharArraySet StopWords()
+    {
+        var set = new CharArraySet(Version, EnglishAnalyzer.DefaultStopSet.Count + ExtraStopWords.Length, ignoreCase: true);
+        set.UnionWith(EnglishAnalyzer.DefaultStopSet);
+        set.UnionWith(ExtraStopWords);
+        return set;
     }
 
     private static Query Boosted(Query query, float boost)
