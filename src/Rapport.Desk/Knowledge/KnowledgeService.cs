@@ -37,7 +37,7 @@ public sealed class KnowledgeService(RapportDbContext db, KnowledgeSync sync, Ti
         ArgumentNullException.ThrowIfNull(fields);
         var slug = fields.Slug ?? KnowledgeMarkdown.SlugFromName(fields.Title);
         await EnsureSlugIsFreeAsync(slug, null, cancellationToken).ConfigureAwait(false);
-        var now = time.GetUtcNow();
+        var now = Now();
         var article = new KnowledgeArticle { Slug = slug, Title = fields.Title, Body = fields.Body, Tags = [.. fields.Tags], Language = fields.Language, CreatedAt = now, UpdatedAt = now };
         db.KnowledgeArticles.Add(article);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -110,6 +110,13 @@ public sealed class KnowledgeService(RapportDbContext db, KnowledgeSync sync, Ti
         return sync.Index.Search(question, limit);
     }
 
+    /// <summary>The clock at millisecond precision, what both providers store, so that a response and a later read agree.</summary>
+    private DateTimeOffset Now()
+    {
+        var now = time.GetUtcNow();
+        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
+    }
+
     private async Task EnsureSlugIsFreeAsync(string slug, long? except, CancellationToken cancellationToken)
     {
         if (await db.KnowledgeArticles.AnyAsync(a => a.Slug == slug && a.Id != except, cancellationToken).ConfigureAwait(false))
@@ -132,7 +139,7 @@ public sealed class KnowledgeService(RapportDbContext db, KnowledgeSync sync, Ti
         article.Body = fields.Body;
         article.Tags = [.. fields.Tags];
         article.Language = fields.Language;
-        var now = time.GetUtcNow();
+        var now = Now();
 
         // The index diffs on UpdatedAt: it must move even when two writes fall within the clock's resolution.
         article.UpdatedAt = now > article.UpdatedAt ? now : article.UpdatedAt.AddMilliseconds(1);

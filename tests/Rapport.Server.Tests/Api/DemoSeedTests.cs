@@ -68,6 +68,18 @@ public abstract class DemoSeedTests(ServerFixture server)
         var since = items.Select(i => i.GetProperty("waitingSince").GetDateTimeOffset()).ToList();
         Assert.Equal(since.Order(), since);
     }
+
+    [Fact]
+    public async Task Demo_knowledge_base_is_seeded_and_answers_a_double_charge()
+    {
+        var articles = await server.GetJsonAsync("/api/v1/knowledge?limit=500");
+        Assert.InRange(articles.GetArrayLength(), 40, 60);
+
+        var search = await server.GetJsonAsync("/api/v1/knowledge/search?q=" + Uri.EscapeDataString("I've been charged TWICE and nobody answers!!"));
+        var first = search.GetProperty("results")[0];
+        Assert.Equal("double-charge", first.GetProperty("article").GetProperty("slug").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(first.GetProperty("passage").GetProperty("text").GetString()));
+    }
 }
 
 public sealed class DemoSeedTestsOnSqlite(DemoDeskFixture server) : DemoSeedTests(server), IClassFixture<DemoDeskFixture>;
