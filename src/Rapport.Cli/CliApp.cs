@@ -60,6 +60,7 @@ internal static class CliApp
         root.Subcommands.Add(TrainCommand.Create(context));
         root.Subcommands.Add(ImportCommand.Create(context));
         root.Subcommands.Add(GenerateCommand.Create(context));
+        root.Subcommands.Add(KbCommand.Create(context));
         return root;
     }
 

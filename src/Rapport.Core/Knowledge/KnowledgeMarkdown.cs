@@ -108,7 +108,7 @@ public static class KnowledgeMarkdown
         var body = string.Join('\n', bodyLines).Trim('\n', ' ', '\t');
         if (body.Length == 0)
         {
-            throw new KnowledgeFormatException(lines.Length, "the article has a title but no body");
+            throw new KnowledgeFormatException(titleLine >= 0 ? titleLine + 1 : Math.Max(1, bodyStart), "the article has a title but no body");
         }
 
         for (var i = 0; i < text.Length; i++)
