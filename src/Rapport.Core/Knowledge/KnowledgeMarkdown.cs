@@ -18,6 +18,9 @@ public static class KnowledgeMarkdown
     /// <summary>The longest tag accepted.</summary>
     public const int MaxTagLength = 40;
 
+    private const string AccentFolds = "àáâãäåāăąçćčďèéêëēęěìíîïīłñńňòóôõöøōřśšťùúûüūůýÿźżž";
+    private const string AccentBases = "aaaaaaaaacccdeeeeeeeiiiiilnnnooooooorsstuuuuuuyyzzz";
+
     /// <summary>Parses <paramref name="text"/>, the content of <paramref name="fileName"/> (whose name gives the default slug).</summary>
     /// <exception cref="KnowledgeFormatException">The text is not an article; the exception names the line.</exception>
     public static KnowledgeDocument Parse(string text, string fileName)
@@ -129,14 +132,16 @@ public static class KnowledgeMarkdown
     {
         ArgumentNullException.ThrowIfNull(name);
         var chars = new System.Text.StringBuilder(name.Length);
-        foreach (var ch in name.Normalize(System.Text.NormalizationForm.FormD))
+        foreach (var c in name)
         {
+            // Latin accents fold to their letter (the build may run without ICU, so no Unicode normalisation).
+            var folded = AccentFolds.IndexOf(char.ToLowerInvariant(c), StringComparison.Ordinal);
+            var ch = folded >= 0 ? AccentBases[folded] : c;
             if (char.IsAsciiLetterOrDigit(ch))
             {
                 chars.Append(char.ToLowerInvariant(ch));
             }
-            else if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(ch) != System.Globalization.UnicodeCategory.NonSpacingMark
-                && chars.Length > 0 && chars[^1] != '-')
+            else if (chars.Length > 0 && chars[^1] != '-')
             {
                 chars.Append('-');
             }
