@@ -15,7 +15,7 @@ using Rapport.Core.Knowledge;
 namespace Rapport.Desk.Knowledge;
 
 /// <summary>
-/// The in-memory Lucene.NET index of knowledge-base passages (docs/decisions/0012-knowledge-search.md): one document
+/// The in-memory Lucene.NET index of knowledge-base passages (docs/decisions/0014-knowledge-search.md): one document
 /// per passage with the article's title and tags, English analysis (stop words, possessives, Porter stems), BM25.
 /// An article ranks by its best passage. Thread-safe: searches run beside updates (near-real-time searcher).
 /// <see cref="KnowledgeSync"/> keeps it equal to the table.
@@ -164,7 +164,7 @@ public sealed class KnowledgeIndex : IDisposable
         }
     }
 
-    /// <summary>The ranking's weights (docs/decisions/0012-knowledge-search.md), chosen on the labelled questions.</summary>
+    /// <summary>The ranking's weights (docs/decisions/0014-knowledge-search.md), chosen on the labelled questions.</summary>
     internal static RankingParameters Ranking { get; } = new();
 
     /// <param name="Title">Weight of a term in the article's title.</param>
