@@ -83,6 +83,12 @@ internal static class RapportServer
         builder.AddRapportScheduling();
         builder.Services.AddScoped<SlaService>();
         builder.Services.AddScoped<IDueWorkHandler, SlaCheckHandler>();
+        builder.Services.AddScoped<Rapport.Desk.Promises.PromiseLedger>();
+        builder.Services.AddScoped<IDueWorkHandler, Rapport.Desk.Promises.PromiseCheckHandler>();
+        builder.Services.AddScoped<Rapport.Desk.FollowUps.FollowUpService>();
+        builder.Services.AddOptions<Rapport.Desk.FollowUps.FollowUpOptions>().BindConfiguration(Rapport.Desk.FollowUps.FollowUpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<IDueWorkHandler, Rapport.Desk.FollowUps.FollowUpCheckHandler>();
+        builder.Services.AddScoped<IDueWorkHandler, Rapport.Desk.FollowUps.FollowUpQuietHandler>();
         builder.Services.AddScoped<ImportService>();
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddScoped<ApiKeyService>();
@@ -136,6 +142,8 @@ internal static class RapportServer
         secured.MapSurveys();
         secured.MapSla();
         secured.MapKnowledge();
+        secured.MapPromises();
+        secured.MapFollowUps();
         return app;
     }
 

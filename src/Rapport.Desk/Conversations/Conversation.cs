@@ -37,6 +37,12 @@ public sealed class Conversation
     /// <summary>Why, in words: "frustrated, third contact this week, waiting 3 h".</summary>
     public string PriorityReason { get; set; } = "";
 
+    /// <summary>
+    /// The latest broken promise of the conversation not yet made good ("call back by Friday"), which raises its
+    /// priority (docs/promises.md); null when none.
+    /// </summary>
+    public string? BrokenPromise { get; set; }
+
     /// <summary>The escalation risk of the latest customer message (0 before any).</summary>
     public double EscalationRisk { get; set; }
 

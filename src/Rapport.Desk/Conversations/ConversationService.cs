@@ -251,6 +251,11 @@ public sealed partial class ConversationService(
         };
         db.Messages.Add(message);
         ConversationRules.OnAgentReply(conversation, now);
+        if (request.CreatedAt is null)
+        {
+            // Live replies only: a reply stored with a past time (demo seed, history) is not a commitment the desk can still keep.
+            await Promises.PromiseLedger.RecordAsync(db, message, now, cancellationToken).ConfigureAwait(false);
+        }
 
         await RecomputePriorityAsync(conversation, cancellationToken).ConfigureAwait(false);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

@@ -12,6 +12,9 @@ public sealed class PriorityCalculator(TimeProvider time)
     public const double RepeatWeight = 0.15;
     public const double TagWeight = 0.10;
 
+    /// <summary>A broken promise to the customer (docs/promises.md): the desk owes them, so the conversation rises.</summary>
+    public const double BrokenPromiseWeight = 0.15;
+
     /// <summary>Hours of waiting at which the waiting term reaches half its weight.</summary>
     public const double WaitingHalfHours = 4;
 
@@ -20,6 +23,9 @@ public sealed class PriorityCalculator(TimeProvider time)
 
     /// <summary>Once an agent has answered, emotion counts half: the customer is heard, the next step is theirs.</summary>
     public const double AnsweredEmotionFactor = 0.5;
+
+    /// <summary>The stored reason's column size.</summary>
+    public const int MaxReasonLength = 300;
 
     public static readonly TimeSpan RepeatWindow = TimeSpan.FromDays(30);
 
@@ -45,9 +51,17 @@ public sealed class PriorityCalculator(TimeProvider time)
             (IntensityWeight * Clamp(inputs.Intensity) * emotionFactor) +
             (WaitingWeight * (hours / (hours + WaitingHalfHours))) +
             (RepeatWeight * Math.Min(1.0, recent / (double)RepeatSaturation)) +
-            (TagWeight * (vip ? 1 : 0));
+            (TagWeight * (vip ? 1 : 0)) +
+            (BrokenPromiseWeight * (inputs.BrokenPromise is null ? 0 : 1));
 
         var reason = PriorityReason.Describe(inputs.Labels, inputs.EscalationRisk, recent, thisWeek, awaitingReply ? waiting : null, vip);
+        if (inputs.BrokenPromise is { } broken)
+        {
+            // First: it is the one thing the desk itself got wrong.
+            reason = reason == PriorityReason.NoSignals ? $"promise broken: {broken}" : $"promise broken: {broken}, {reason}";
+            reason = reason.Length <= MaxReasonLength ? reason : reason[..MaxReasonLength];
+        }
+
         return new PriorityScore(Math.Round(100 * Clamp(score), 2), reason);
     }
 
@@ -66,7 +80,8 @@ public sealed class PriorityCalculator(TimeProvider time)
             latest?.Intensity ?? 0,
             conversation.WaitingSince,
             otherContacts,
-            tags));
+            tags,
+            conversation.BrokenPromise));
         conversation.Priority = score.Score;
         conversation.PriorityReason = score.Reason;
     }

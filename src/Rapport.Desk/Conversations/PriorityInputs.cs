@@ -8,6 +8,7 @@ namespace Rapport.Desk.Conversations;
 /// <param name="WaitingSince">When the oldest unanswered customer message arrived; null when nobody waits.</param>
 /// <param name="OtherContacts">When the customer's other conversations of the last 30 days started.</param>
 /// <param name="Tags">The customer's tags ("vip"...).</param>
+/// <param name="BrokenPromise">The latest broken promise not made good ("call back by Friday"), or null.</param>
 public sealed record PriorityInputs(
     ConversationStatus Status,
     IReadOnlyList<string> Labels,
@@ -15,7 +16,8 @@ public sealed record PriorityInputs(
     double Intensity,
     DateTimeOffset? WaitingSince,
     IReadOnlyList<DateTimeOffset> OtherContacts,
-    IReadOnlyCollection<string> Tags);
+    IReadOnlyCollection<string> Tags,
+    string? BrokenPromise = null);
 
 /// <summary>A priority in [0, 100] and the reason, in words.</summary>
 public sealed record PriorityScore(double Score, string Reason);

@@ -16,6 +16,8 @@ internal static class PriorityReason
 
     public const double HighRisk = 0.6;
 
+    public const string NoSignals = "no urgency signals";
+
     public static string Describe(IReadOnlyList<string> labels, double risk, int otherContacts, int otherContactsThisWeek, TimeSpan? waiting, bool vip)
     {
         var parts = new List<string>(5);
@@ -49,7 +51,7 @@ internal static class PriorityReason
             parts.Add("VIP");
         }
 
-        return parts.Count == 0 ? "no urgency signals" : string.Join(", ", parts);
+        return parts.Count == 0 ? NoSignals : string.Join(", ", parts);
     }
 
     internal static string Ordinal(int n) =>

@@ -85,7 +85,8 @@ public sealed class PriorityRefresher(RapportDbContext db, PriorityCalculator pr
                 latest?.Intensity ?? 0,
                 conversation.WaitingSince,
                 others,
-                tags.GetValueOrDefault(conversation.CustomerId) ?? []));
+                tags.GetValueOrDefault(conversation.CustomerId) ?? [],
+                conversation.BrokenPromise));
             if (score.Score != conversation.Priority || score.Reason != conversation.PriorityReason)
             {
                 conversation.Priority = score.Score;

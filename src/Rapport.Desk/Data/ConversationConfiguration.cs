@@ -10,6 +10,7 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
     {
         builder.Property(c => c.Subject).HasMaxLength(300);
         builder.Property(c => c.PriorityReason).HasMaxLength(300);
+        builder.Property(c => c.BrokenPromise).HasMaxLength(160);
         builder.Property(c => c.ExternalKey).HasMaxLength(200);
         builder.HasIndex(c => c.ExternalKey).IsUnique();
         builder.HasOne(c => c.Customer).WithMany().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Cascade);

@@ -69,6 +69,12 @@ public sealed class RapportDbContext(DbContextOptions<RapportDbContext> options)
 
     public DbSet<KnowledgeArticle> KnowledgeArticles => Set<KnowledgeArticle>();
 
+    public DbSet<Promises.Promise> Promises => Set<Promises.Promise>();
+
+    public DbSet<FollowUps.FollowUp> FollowUps => Set<FollowUps.FollowUp>();
+
+    public DbSet<FollowUps.TeamFollowUpSettings> TeamFollowUpSettings => Set<FollowUps.TeamFollowUpSettings>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RapportDbContext).Assembly);
 

@@ -19,11 +19,12 @@ internal static partial class DatabaseSetup
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = builder.Configuration.GetConnectionString("Rapport") ?? DefaultConnectionString;
         builder.Services.AddSingleton<SlaClockInterceptor>();
+        builder.Services.AddSingleton<Rapport.Desk.FollowUps.FollowUpInterceptor>();
         switch (options.Provider)
         {
             case "Sqlite":
                 builder.Services.AddDbContext<RapportDbContext>((services, o) => o.UseSqlite(connectionString, x => x.MigrationsAssembly(SqliteMigrations))
-                    .AddInterceptors(services.GetRequiredService<SlaClockInterceptor>()));
+                    .AddInterceptors(services.GetRequiredService<SlaClockInterceptor>(), services.GetRequiredService<Rapport.Desk.FollowUps.FollowUpInterceptor>()));
                 break;
             case "PostgreSql":
                 // The SQLite default (appsettings.json) means nobody gave a PostgreSQL connection string.
@@ -35,7 +36,7 @@ internal static partial class DatabaseSetup
                 }
 
                 builder.Services.AddDbContext<RapportDbContext>((services, o) => o.UseNpgsql(connectionString, x => x.MigrationsAssembly(PostgreSqlMigrations))
-                    .AddInterceptors(services.GetRequiredService<SlaClockInterceptor>()));
+                    .AddInterceptors(services.GetRequiredService<SlaClockInterceptor>(), services.GetRequiredService<Rapport.Desk.FollowUps.FollowUpInterceptor>()));
                 break;
             default:
                 // Unreachable after validation; kept so an unknown value fails loudly rather than silently using SQLite.
