@@ -71,6 +71,9 @@ internal static class RapportServer
         builder.Services.AddOptions<AnalyticsRollupOptions>().BindConfiguration(AnalyticsRollupOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<AnalyticsRollupJob>();
         builder.Services.AddScoped<SurveyService>();
+        builder.Services.AddScoped<Rapport.Desk.Recognition.KudosService>();
+        builder.Services.AddScoped<Rapport.Desk.Recognition.KudosSuggestions>();
+        builder.Services.AddOptions<Rapport.Desk.Recognition.KudosOptions>().BindConfiguration(Rapport.Desk.Recognition.KudosOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<SurveyOptions>().BindConfiguration(SurveyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<KnowledgeIndex>();
@@ -144,6 +147,7 @@ internal static class RapportServer
         secured.MapKnowledge();
         secured.MapPromises();
         secured.MapFollowUps();
+        secured.MapKudos();
         return app;
     }
 

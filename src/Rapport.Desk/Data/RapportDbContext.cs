@@ -4,6 +4,7 @@ using Rapport.Desk.Agents;
 using Rapport.Desk.ApiKeys;
 using Rapport.Desk.Conversations;
 using Rapport.Desk.Customers;
+using Rapport.Desk.Recognition;
 using Rapport.Desk.Surveys;
 using Rapport.Desk.Scheduling;
 using Rapport.Desk.Sla;
@@ -74,6 +75,10 @@ public sealed class RapportDbContext(DbContextOptions<RapportDbContext> options)
     public DbSet<FollowUps.FollowUp> FollowUps => Set<FollowUps.FollowUp>();
 
     public DbSet<FollowUps.TeamFollowUpSettings> TeamFollowUpSettings => Set<FollowUps.TeamFollowUpSettings>();
+
+    public DbSet<Kudos> Kudos => Set<Kudos>();
+
+    public DbSet<KudosSuggestionDecision> KudosSuggestionDecisions => Set<KudosSuggestionDecision>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RapportDbContext).Assembly);
