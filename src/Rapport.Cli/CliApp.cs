@@ -61,6 +61,7 @@ internal static class CliApp
         root.Subcommands.Add(ImportCommand.Create(context));
         root.Subcommands.Add(GenerateCommand.Create(context));
         root.Subcommands.Add(KbCommand.Create(context));
+        root.Subcommands.Add(ReportCommand.Create(context));
         return root;
     }
 

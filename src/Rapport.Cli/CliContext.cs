@@ -28,6 +28,9 @@ internal sealed class CliContext
     /// <summary>True when colours are allowed (a terminal, NO_COLOR unset, TERM not "dumb").</summary>
     public bool Colors { get; init; }
 
+    /// <summary>The clock (the report's "generated at"); tests may pass a fixed one.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <summary>The width to render tables at.</summary>
     public int Width { get; init; } = 120;
 
