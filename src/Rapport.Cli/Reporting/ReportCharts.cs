@@ -97,9 +97,11 @@ internal static class ReportCharts
 
             plot.Add.Bars(bars);
             Ticks(plot, [.. agents.Select(a => a.Name)], rotate: agents.Count > 6);
-            plot.Axes.SetLimitsY(0, 100);
+            plot.Axes.SetLimitsY(0, 118); // room above 100 for the legend
             plot.Axes.SetLimitsX(-0.6, agents.Count - 0.4);
             Legend(plot, ("Raw", Raw), ("Fair (adjusted for starting upset)", Warm));
+            plot.Legend.Orientation = Orientation.Horizontal;
+            plot.Legend.Alignment = Alignment.UpperRight;
         }
         else
         {
@@ -243,14 +245,19 @@ internal static class ReportCharts
 
     private static ReportChart ResponseTimes(OverviewJson o)
     {
-        var plot = NewPlot("First response and resolution times by week", "Week starting", "Mean time (hours)");
+        // First responses take minutes and resolutions hours or days: each gets its own axis (left and right).
+        var plot = NewPlot("First response and resolution times by week", "Week starting", "First response (minutes)");
+        plot.Axes.Right.Label.Text = "Resolution (hours)";
+        plot.Axes.Right.Label.FontSize = 15;
+        plot.Axes.Right.Label.ForeColor = Second;
+        plot.Axes.Left.Label.ForeColor = Accent;
         var weeks = o.Responses;
         var xs = Enumerable.Range(0, weeks.Count).Select(i => (double)i).ToArray();
         var any = false;
-        foreach (var (name, color, pick) in new (string, Color, Func<ResponseWeekJson, double?>)[]
+        foreach (var (name, color, pick, right) in new (string, Color, Func<ResponseWeekJson, double?>, bool)[]
                  {
-                     ("First response", Accent, w => w.FirstResponseMinutes),
-                     ("Resolution", Second, w => w.ResolutionMinutes),
+                     ("First response (minutes, left)", Accent, w => w.FirstResponseMinutes, false),
+                     ("Resolution (hours, right)", Second, w => w.ResolutionMinutes / 60, true),
                  })
         {
             var points = weeks.Select((w, i) => (X: xs[i], Y: pick(w))).Where(p => p.Y is not null).ToList();
@@ -260,17 +267,25 @@ internal static class ReportCharts
             }
 
             any = true;
-            var line = plot.Add.Scatter(points.Select(p => p.X).ToArray(), points.Select(p => p.Y!.Value / 60).ToArray(), color);
+            var line = plot.Add.Scatter(points.Select(p => p.X).ToArray(), points.Select(p => p.Y!.Value).ToArray(), color);
             line.LineWidth = 3;
-            line.MarkerSize = 9;
+            line.MarkerSize = 10;
             line.LegendText = name;
+            if (right)
+            {
+                line.Axes.YAxis = plot.Axes.Right;
+                plot.Axes.SetLimitsY(0, Math.Max(points.Max(p => p.Y!.Value) * 1.2, 1), plot.Axes.Right);
+            }
+            else
+            {
+                plot.Axes.SetLimitsY(0, Math.Max(points.Max(p => p.Y!.Value) * 1.2, 1), plot.Axes.Left);
+            }
         }
 
         if (any)
         {
             WeekTicks(plot, [.. weeks.Select(w => w.Week)]);
             plot.Axes.SetLimitsX(-0.5, weeks.Count - 0.5);
-            plot.Axes.Margins(bottom: 0);
             plot.ShowLegend(Alignment.UpperLeft);
         }
         else
@@ -280,7 +295,7 @@ internal static class ReportCharts
 
         var alt = !any
             ? "Line chart of first response and resolution times by week: nothing answered or resolved in this range."
-            : $"Line chart of mean first response time (blue) and mean resolution time (orange) in hours, by week over {weeks.Count} weeks: " +
+            : $"Line chart by week over {weeks.Count} weeks of mean first response time in minutes (blue, left axis) and mean resolution time in hours (orange, right axis): " +
               $"{weeks.Sum(w => w.FirstResponses)} first responses and {weeks.Sum(w => w.Resolved)} resolutions. Figures in the table below.";
         return Chart("response-times", "First response and resolution times by week", alt, plot);
     }
@@ -288,6 +303,7 @@ internal static class ReportCharts
     private static Plot NewPlot(string title, string? x, string y)
     {
         var plot = new Plot();
+        plot.Font.Set("DejaVu Sans"); // Debian's fonts-dejavu-core; SkiaSharp falls back to any installed font.
         plot.Title(title, size: 18);
         plot.YLabel(y, size: 15);
         if (x is not null)
@@ -344,6 +360,8 @@ internal static class ReportCharts
         text.LabelAlignment = Alignment.MiddleCenter;
         text.LabelFontColor = Color.FromHex("#64748b");
         plot.HideGrid();
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual();
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual();
     }
 
     private static ReportChart Chart(string id, string title, string alt, Plot plot) =>
