@@ -99,6 +99,19 @@ if [ ! -x "$chromium" ]; then
 fi
 export RAPPORT_CHROMIUM="$chromium"
 
+# A font for the report's charts (ScottPlot draws text with SkiaSharp from the system's fonts; none is downloaded).
+if ! ls /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf >/dev/null 2>&1 && ! { command -v fc-list >/dev/null 2>&1 && [ -n "$(fc-list 2>/dev/null)" ]; }; then
+  echo "test.sh: no fonts found; installing fonts-dejavu-core from Debian packages (the report's charts draw text with it)"
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "test.sh: installing fonts needs root; run 'sudo apt-get install -y fonts-dejavu-core'" >&2
+    exit 2
+  fi
+  if ! { DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core; } </dev/null; then
+    echo "test.sh: could not install fonts-dejavu-core with apt-get; the report tests need a font." >&2
+    exit 2
+  fi
+fi
+
 status=0
 dotnet build Rapport.slnx -c Release -nologo -clp:ErrorsOnly || exit $?
 dotnet test Rapport.slnx -c Release --no-build -nologo --logger "console;verbosity=normal" 2>&1 | tee "$log" || status=$?
