@@ -2,9 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Rapport.Desk.Conversations;
 using Rapport.Desk.Data;
 using Rapport.Desk.Importing;
@@ -21,56 +19,20 @@ public abstract class KillDuringImportTests : IAsyncLifetime
     private const int AcknowledgedChunks = 4;
     private const int SmallChunk = 200;
     private const int InFlightChunk = 3000;
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "rapport-kill-tests-" + Guid.NewGuid().ToString("N"));
-    private readonly string _postgresDatabase = "rapport_kill_" + Guid.NewGuid().ToString("N");
-    private string _connectionString = "";
+    private ScratchDatabase? _scratch;
 
     protected abstract TestDatabase Database { get; }
 
-    public async Task InitializeAsync()
-    {
-        if (Database == TestDatabase.Sqlite)
-        {
-            Directory.CreateDirectory(_folder);
-            _connectionString = $"Data Source={Path.Combine(_folder, "rapport.db")}";
-            return;
-        }
+    private string ConnectionString => _scratch!.ConnectionString;
 
-        var admin = Environment.GetEnvironmentVariable(ServerFixture.PostgresVariable);
-        if (string.IsNullOrWhiteSpace(admin))
-        {
-            throw new InvalidOperationException($"{ServerFixture.PostgresVariable} is not set; run ./test.sh.");
-        }
-
-        await using var connection = new NpgsqlConnection(admin);
-        await connection.OpenAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_postgresDatabase}\"", connection);
-        await create.ExecuteNonQueryAsync();
-        _connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = _postgresDatabase }.ConnectionString;
-    }
+    public async Task InitializeAsync() => _scratch = await ScratchDatabase.CreateAsync(Database, "kill");
 
     public async Task DisposeAsync()
     {
-        if (Database == TestDatabase.Sqlite)
+        if (_scratch is not null)
         {
-            SqliteConnection.ClearAllPools();
-            try
-            {
-                Directory.Delete(_folder, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A temp folder left behind is harmless.
-            }
-
-            return;
+            await _scratch.DisposeAsync();
         }
-
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(Environment.GetEnvironmentVariable(ServerFixture.PostgresVariable));
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
     }
 
     [Fact]
@@ -86,7 +48,7 @@ public abstract class KillDuringImportTests : IAsyncLifetime
 
         var acknowledged = new List<string>();
         string key;
-        await using (var first = await ServerProcess.StartAsync(Database, _connectionString))
+        await using (var first = await ServerProcess.StartAsync(Database, ConnectionString))
         {
             key = first.PrintedKey ?? throw new InvalidOperationException("No admin key printed: " + first.Output);
             using var client = Client(first.Url, key);
@@ -116,7 +78,7 @@ public abstract class KillDuringImportTests : IAsyncLifetime
             }
         }
 
-        await using var second = await ServerProcess.StartAsync(Database, _connectionString);
+        await using var second = await ServerProcess.StartAsync(Database, ConnectionString);
         Assert.Null(second.PrintedKey); // the same database: its admin key is still there
         await using (var db = Context())
         {
@@ -190,8 +152,8 @@ public abstract class KillDuringImportTests : IAsyncLifetime
         client.PostAsync(new Uri("/api/v1/import", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/x-ndjson"));
 
     private RapportDbContext Context() => new(Database == TestDatabase.Sqlite
-        ? new DbContextOptionsBuilder<RapportDbContext>().UseSqlite(_connectionString).Options
-        : new DbContextOptionsBuilder<RapportDbContext>().UseNpgsql(_connectionString).Options);
+        ? new DbContextOptionsBuilder<RapportDbContext>().UseSqlite(ConnectionString).Options
+        : new DbContextOptionsBuilder<RapportDbContext>().UseNpgsql(ConnectionString).Options);
 }
 
 public sealed class KillDuringImportTestsOnSqlite : KillDuringImportTests

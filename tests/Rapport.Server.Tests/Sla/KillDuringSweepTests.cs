@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Rapport.Desk.Conversations;
 using Rapport.Desk.Customers;
 using Rapport.Desk.Data;
@@ -22,58 +20,22 @@ namespace Rapport.Server.Tests.Sla;
 /// </summary>
 public abstract class KillDuringSweepTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "rapport-sweep-tests-" + Guid.NewGuid().ToString("N"));
-    private readonly string _postgresDatabase = "rapport_sweep_" + Guid.NewGuid().ToString("N");
-    private string _connectionString = "";
+    private ScratchDatabase? _scratch;
 
     protected abstract TestDatabase Database { get; }
 
     private static int Rows => int.TryParse(Environment.GetEnvironmentVariable("RAPPORT_SWEEP_ROWS"), CultureInfo.InvariantCulture, out var rows) && rows > 0 ? rows : 1000;
 
-    public async Task InitializeAsync()
-    {
-        if (Database == TestDatabase.Sqlite)
-        {
-            Directory.CreateDirectory(_folder);
-            _connectionString = $"Data Source={Path.Combine(_folder, "rapport.db")}";
-            return;
-        }
+    private string ConnectionString => _scratch!.ConnectionString;
 
-        var admin = Environment.GetEnvironmentVariable(ServerFixture.PostgresVariable);
-        if (string.IsNullOrWhiteSpace(admin))
-        {
-            throw new InvalidOperationException($"{ServerFixture.PostgresVariable} is not set; run ./test.sh.");
-        }
-
-        await using var connection = new NpgsqlConnection(admin);
-        await connection.OpenAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_postgresDatabase}\"", connection);
-        await create.ExecuteNonQueryAsync();
-        _connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = _postgresDatabase }.ConnectionString;
-    }
+    public async Task InitializeAsync() => _scratch = await ScratchDatabase.CreateAsync(Database, "sweep");
 
     public async Task DisposeAsync()
     {
-        if (Database == TestDatabase.Sqlite)
+        if (_scratch is not null)
         {
-            SqliteConnection.ClearAllPools();
-            try
-            {
-                Directory.Delete(_folder, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A temp folder left behind is harmless.
-            }
-
-            return;
+            await _scratch.DisposeAsync();
         }
-
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(Environment.GetEnvironmentVariable(ServerFixture.PostgresVariable));
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
     }
 
     [Fact]
@@ -83,7 +45,7 @@ public abstract class KillDuringSweepTests(ITestOutputHelper output) : IAsyncLif
         var rows = Rows;
         var clock = new Stopwatch();
         int doneAtKill;
-        await using (var first = await ServerProcess.StartAsync(Database, _connectionString, arguments))
+        await using (var first = await ServerProcess.StartAsync(Database, ConnectionString, arguments))
         {
             await SeedAsync(rows);
 
@@ -108,7 +70,7 @@ public abstract class KillDuringSweepTests(ITestOutputHelper output) : IAsyncLif
         }
 
         TimeSpan restartedAt;
-        await using (var second = await ServerProcess.StartAsync(Database, _connectionString, arguments))
+        await using (var second = await ServerProcess.StartAsync(Database, ConnectionString, arguments))
         {
             restartedAt = clock.Elapsed;
             await WaitForDoneAsync(rows, TimeSpan.FromSeconds(180));
@@ -187,8 +149,8 @@ public abstract class KillDuringSweepTests(ITestOutputHelper output) : IAsyncLif
     }
 
     private RapportDbContext Context() => new(Database == TestDatabase.Sqlite
-        ? new DbContextOptionsBuilder<RapportDbContext>().UseSqlite(_connectionString).Options
-        : new DbContextOptionsBuilder<RapportDbContext>().UseNpgsql(_connectionString).Options);
+        ? new DbContextOptionsBuilder<RapportDbContext>().UseSqlite(ConnectionString).Options
+        : new DbContextOptionsBuilder<RapportDbContext>().UseNpgsql(ConnectionString).Options);
 }
 
 public sealed class KillDuringSweepTestsOnSqlite(ITestOutputHelper output) : KillDuringSweepTests(output)
