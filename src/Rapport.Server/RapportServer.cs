@@ -20,6 +20,7 @@ using Rapport.Server.Data;
 using Rapport.Server.Jobs;
 using Rapport.Server.Live;
 using Rapport.Server.Security;
+using Rapport.Server.Widget;
 
 namespace Rapport.Server;
 
@@ -103,6 +104,7 @@ internal static class RapportServer
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCascadingAuthenticationState();
         builder.AddApiKeyRateLimiting();
+        builder.AddRapportWidget();
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
@@ -118,6 +120,7 @@ internal static class RapportServer
         app.UseStatusCodePages();
         app.UseMiddleware<RequestSizeLimitMiddleware>();
         app.UseMiddleware<FailedKeyGuardMiddleware>();
+        app.UseRapportWidget();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
@@ -131,6 +134,7 @@ internal static class RapportServer
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapSignOut();
         app.MapSurveyPage();
+        app.MapWidget();
         var secured = app.MapGroup("").RequireApiKey();
         secured.MapAnalyze();
         secured.MapReview();
