@@ -14,6 +14,7 @@ using Rapport.Desk.Sla;
 using Rapport.Desk.Knowledge;
 using Rapport.Desk.Training;
 using Rapport.Server.Api;
+using Rapport.Server.Assistant;
 using Rapport.Server.Components;
 using Rapport.Server.Components.Surveys;
 using Rapport.Server.Data;
@@ -80,6 +81,7 @@ internal static class RapportServer
         builder.Services.AddSingleton<KnowledgeIndex>();
         builder.Services.AddSingleton<KnowledgeSync>();
         builder.Services.AddScoped<KnowledgeService>();
+        builder.AddRapportGenerativeAssistant();
         builder.Services.AddScoped<Components.Workspace.WorkspaceQueries>();
         builder.Services.AddScoped<PriorityRefresher>();
         builder.Services.AddOptions<PriorityRefreshOptions>().BindConfiguration(PriorityRefreshOptions.Section).ValidateDataAnnotations().ValidateOnStart();
