@@ -27,11 +27,17 @@ public sealed class GenerativeReplyRefinerTests : IAsyncLifetime
 
     private static readonly AssistantTurn Turn = new([Message], EmotionAnalyzer.Default.Analyze(Message), "Maria Lopez", Passages[0], Seed: 1);
 
-    private static readonly AssistantReply Composed = AssistantComposer.Default.Reply(Turn);
-
     private FakeChatCompletionsServer _model = null!;
 
-    public async Task InitializeAsync() => _model = await FakeChatCompletionsServer.StartAsync();
+    // Per test, not static: a failure here (AssistantComposer's regexes time out on a badly overloaded machine) then
+    // fails one test instead of poisoning the type for all of them.
+    private AssistantReply Composed { get; set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Composed = AssistantComposer.Default.Reply(Turn);
+        _model = await FakeChatCompletionsServer.StartAsync();
+    }
 
     public async Task DisposeAsync() => await _model.DisposeAsync();
 
