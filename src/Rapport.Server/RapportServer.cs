@@ -19,7 +19,6 @@ using Rapport.Server.Components;
 using Rapport.Server.Components.Surveys;
 using Rapport.Server.Data;
 using Rapport.Server.Jobs;
-using Rapport.Server.Live;
 using Rapport.Server.Security;
 using Rapport.Server.Widget;
 
@@ -89,6 +88,8 @@ internal static class RapportServer
         builder.AddRapportScheduling();
         builder.Services.AddScoped<SlaService>();
         builder.Services.AddScoped<IDueWorkHandler, SlaCheckHandler>();
+        builder.Services.AddScoped<Rapport.Desk.Notifications.Notifier>();
+        builder.Services.AddScoped<Rapport.Desk.Notifications.NotificationService>();
         builder.Services.AddScoped<Rapport.Desk.Promises.PromiseLedger>();
         builder.Services.AddScoped<IDueWorkHandler, Rapport.Desk.Promises.PromiseCheckHandler>();
         builder.Services.AddScoped<Rapport.Desk.FollowUps.FollowUpService>();
@@ -100,7 +101,6 @@ internal static class RapportServer
         builder.Services.AddScoped<ApiKeyService>();
         builder.Services.AddScoped<AgentPasswords>();
         builder.Services.AddSingleton<SignInThrottle>();
-        builder.Services.AddSingleton<ConversationFeed>();
         builder.Services.AddSingleton<FailedKeyAttempts>();
         builder.Services.AddApiKeyAuthentication();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -154,6 +154,7 @@ internal static class RapportServer
         secured.MapPromises();
         secured.MapFollowUps();
         secured.MapKudos();
+        secured.MapNotifications();
         return app;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Rapport.Desk.Conversations;
 using Rapport.Desk.Data;
+using Rapport.Desk.Notifications;
 using Rapport.Desk.Scheduling;
 
 namespace Rapport.Desk.Promises;
@@ -9,9 +10,10 @@ namespace Rapport.Desk.Promises;
 /// The <c>promise.check</c> due work (subject: a conversation). Re-reads the conversation's open promises: records the
 /// reminder of each whose reminder time has come, breaks each whose due time has passed (the conversation's priority
 /// rises, and its reason says which promise), and schedules itself at the next reminder or due time. Running it twice
-/// changes nothing the first run did not.
+/// changes nothing the first run did not. A reminder notifies the agent who promised; a broken promise that agent and
+/// the leads of their team (docs/notifications.md).
 /// </summary>
-public sealed class PromiseCheckHandler(TimeProvider time, PriorityCalculator priority) : IDueWorkHandler
+public sealed class PromiseCheckHandler(TimeProvider time, PriorityCalculator priority, Notifier notifier) : IDueWorkHandler
 {
     public const string WorkKind = "promise.check";
 
@@ -33,12 +35,17 @@ public sealed class PromiseCheckHandler(TimeProvider time, PriorityCalculator pr
                 promise.Status = PromiseStatus.Broken;
                 promise.BrokenAt = now;
                 broken = promise;
+                var leads = await notifier.LeadsAsync(db, await Notifier.TeamOfAsync(db, promise.AgentId, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                await Notifier.AddAsync(db, [promise.AgentId, .. leads.Select(l => (long?)l)], NotificationKind.PromiseBroken, Notifier.PromiseKey(NotificationKind.PromiseBroken, promise.Id),
+                    promise.ConversationId, promise.Id, promise.DueAt, now, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
             if (promise.RemindedAt is null && promise.RemindAt <= now)
             {
                 promise.RemindedAt = now;
+                await Notifier.AddAsync(db, [promise.AgentId], NotificationKind.PromiseReminder, Notifier.PromiseKey(NotificationKind.PromiseReminder, promise.Id),
+                    promise.ConversationId, promise.Id, promise.DueAt, now, cancellationToken).ConfigureAwait(false);
             }
 
             var at = promise.RemindedAt is null ? promise.RemindAt : promise.DueAt;

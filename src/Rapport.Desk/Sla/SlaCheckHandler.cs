@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Sla;
 using Rapport.Desk.Data;
+using Rapport.Desk.Notifications;
 using Rapport.Desk.Scheduling;
 
 namespace Rapport.Desk.Sla;
@@ -8,9 +9,10 @@ namespace Rapport.Desk.Sla;
 /// <summary>
 /// The <c>sla.check</c> due work: when a clock reaches its warning quarter, records a warning for the team's leads;
 /// when it passes due, a breach. Re-reads the clock, so a stale or repeated run does nothing (the clock moved, paused,
-/// stopped, or the alert is already recorded); schedules the next check itself.
+/// stopped, or the alert is already recorded); schedules the next check itself. Each alert notifies the assignee and
+/// the leads of the clock's team (every lead when there is no team: docs/notifications.md).
 /// </summary>
-public sealed class SlaCheckHandler(TimeProvider time) : IDueWorkHandler
+public sealed class SlaCheckHandler(TimeProvider time, Notifier notifier) : IDueWorkHandler
 {
     public const string WorkKind = "sla.check";
 
@@ -57,15 +59,24 @@ public sealed class SlaCheckHandler(TimeProvider time) : IDueWorkHandler
         {
             clock.WarnedAt = now;
             db.SlaAlerts.Add(new SlaAlert { ConversationId = clock.ConversationId, Kind = SlaAlertKind.Warning, CreatedAt = now, DueAt = reading.DueAt, TeamId = clock.TeamId, AssigneeId = assignee });
+            await NotifyAsync(db, clock, NotificationKind.SlaWarning, assignee, reading.DueAt, now, cancellationToken).ConfigureAwait(false);
         }
 
         if (reading.State == SlaClockState.Breached)
         {
             clock.BreachedAt = now;
             db.SlaAlerts.Add(new SlaAlert { ConversationId = clock.ConversationId, Kind = SlaAlertKind.Breach, CreatedAt = now, DueAt = reading.DueAt, TeamId = clock.TeamId, AssigneeId = assignee });
+            await NotifyAsync(db, clock, NotificationKind.SlaBreach, assignee, reading.DueAt, now, cancellationToken).ConfigureAwait(false);
             return;
         }
 
         await DueWorkSchedule.ScheduleAsync(db, WorkKind, clock.ConversationId, clock.WarnedAt is null ? reading.WarnAt : reading.DueAt, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task NotifyAsync(RapportDbContext db, SlaClock clock, NotificationKind kind, long? assignee, DateTimeOffset dueAt, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var leads = await notifier.LeadsAsync(db, clock.TeamId, cancellationToken).ConfigureAwait(false);
+        await Notifier.AddAsync(db, [assignee, .. leads.Select(l => (long?)l)], kind, Notifier.SlaKey(kind, clock.ConversationId, clock.StartedAt),
+            clock.ConversationId, null, dueAt, now, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -20,11 +20,15 @@ internal static partial class DatabaseSetup
         var connectionString = builder.Configuration.GetConnectionString("Rapport") ?? DefaultConnectionString;
         builder.Services.AddSingleton<SlaClockInterceptor>();
         builder.Services.AddSingleton<Rapport.Desk.FollowUps.FollowUpInterceptor>();
+        builder.Services.AddSingleton<Live.ConversationFeed>();
+        builder.Services.AddSingleton<Live.NotificationFeed>();
+        builder.Services.AddSingleton<Live.DeskChangeInterceptor>();
         switch (options.Provider)
         {
             case "Sqlite":
                 builder.Services.AddDbContext<RapportDbContext>((services, o) => o.UseSqlite(connectionString, x => x.MigrationsAssembly(SqliteMigrations))
-                    .AddInterceptors(services.GetRequiredService<SlaClockInterceptor>(), services.GetRequiredService<Rapport.Desk.FollowUps.FollowUpInterceptor>()));
+                    .AddInterceptors(services.GetRequiredService<SlaClockInterceptor>(), services.GetRequiredService<Rapport.Desk.FollowUps.FollowUpInterceptor>(),
+                        services.GetRequiredService<Live.DeskChangeInterceptor>()));
                 break;
             case "PostgreSql":
                 // The SQLite default (appsettings.json) means nobody gave a PostgreSQL connection string.
@@ -36,7 +40,8 @@ internal static partial class DatabaseSetup
                 }
 
                 builder.Services.AddDbContext<RapportDbContext>((services, o) => o.UseNpgsql(connectionString, x => x.MigrationsAssembly(PostgreSqlMigrations))
-                    .AddInterceptors(services.GetRequiredService<SlaClockInterceptor>(), services.GetRequiredService<Rapport.Desk.FollowUps.FollowUpInterceptor>()));
+                    .AddInterceptors(services.GetRequiredService<SlaClockInterceptor>(), services.GetRequiredService<Rapport.Desk.FollowUps.FollowUpInterceptor>(),
+                        services.GetRequiredService<Live.DeskChangeInterceptor>()));
                 break;
             default:
                 // Unreachable after validation; kept so an unknown value fails loudly rather than silently using SQLite.
