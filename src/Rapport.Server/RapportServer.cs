@@ -164,6 +164,10 @@ internal static class RapportServer
     public static async Task<FirstStart> InitializeAsync(this WebApplication app, CancellationToken cancellationToken)
     {
         var demo = await app.InitializeDatabaseAsync(cancellationToken).ConfigureAwait(false);
+
+        // The promise detector's generated regexes run with a 200 ms timeout; their first run includes JIT compilation,
+        // which on a busy machine can pass it and fail the first agent reply with a 500. Run them once before serving.
+        WarmPromiseDetector(app.Services.GetRequiredService<TimeProvider>());
         await using var scope = app.Services.CreateAsyncScope();
         var keys = scope.ServiceProvider.GetRequiredService<ApiKeyService>();
         if (await keys.AnyActiveAdminAsync(cancellationToken).ConfigureAwait(false))
@@ -172,6 +176,22 @@ internal static class RapportServer
         }
 
         return new FirstStart((await keys.CreateAsync(FirstKeyName, ApiKeyScope.Admin, cancellationToken).ConfigureAwait(false)).Token, demo);
+    }
+
+    private static void WarmPromiseDetector(TimeProvider time)
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            try
+            {
+                Rapport.Core.Promises.PromiseDetector.Detect("I will call you back within 3 hours, and we'll send the label by Friday.", new Rapport.Core.Promises.PromiseClock(time.GetUtcNow(), TimeZoneInfo.Utc));
+                return;
+            }
+            catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+            {
+                // Compiled now; the next attempt runs at full speed.
+            }
+        }
     }
 
     /// <summary>The name of the admin key created when the database has no active admin key.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Rapport.Desk.Conversations;
 using Rapport.Desk.Data;
 using Rapport.Desk.Scheduling;
 
@@ -11,9 +12,17 @@ public sealed class FollowUpService(RapportDbContext db, TimeProvider time, IOpt
     public const int MaxListed = 500;
 
     /// <summary>Follow-ups by state, kind and conversation, newest first.</summary>
-    public async Task<IReadOnlyList<FollowUp>> ListAsync(FollowUpState? state, FollowUpKind? kind, long? conversationId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<FollowUp>> ListAsync(FollowUpState? state, FollowUpKind? kind, long? conversationId, ConversationVisibility? visibleTo, CancellationToken cancellationToken)
     {
         var query = db.FollowUps.AsNoTracking();
+        if (visibleTo is { } visible)
+        {
+            var agent = visible.AgentId;
+            query = visible.TeamId is { } leadTeam
+                ? query.Where(f => db.Conversations.Any(c => c.Id == f.ConversationId && (c.AssigneeId == null || c.AssigneeId == agent || (c.Assignee != null && c.Assignee.TeamId == leadTeam))))
+                : query.Where(f => db.Conversations.Any(c => c.Id == f.ConversationId && c.AssigneeId == agent));
+        }
+
         if (state is { } s)
         {
             query = query.Where(f => f.State == s);
@@ -30,6 +39,15 @@ public sealed class FollowUpService(RapportDbContext db, TimeProvider time, IOpt
         }
 
         return await query.OrderByDescending(f => f.CreatedAt).ThenByDescending(f => f.Id).Take(MaxListed).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The team of the agent assigned to the follow-up's conversation; <c>Found</c> false when there is no such follow-up.</summary>
+    public async Task<(bool Found, long? AssigneeId, long? TeamId)> OwnerAsync(long id, CancellationToken cancellationToken)
+    {
+        var owner = await db.FollowUps.AsNoTracking().Where(f => f.Id == id)
+            .Select(f => new { Conversation = db.Conversations.Where(c => c.Id == f.ConversationId).Select(c => new { c.AssigneeId, TeamId = c.Assignee == null ? null : c.Assignee.TeamId }).FirstOrDefault() })
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return owner is null ? (false, null, null) : (true, owner.Conversation?.AssigneeId, owner.Conversation?.TeamId);
     }
 
     /// <summary>

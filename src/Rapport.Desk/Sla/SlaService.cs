@@ -78,10 +78,21 @@ public sealed class SlaService(RapportDbContext db, TimeProvider time)
         return clocks.ToDictionary(c => c.ConversationId, c => SlaState.Of(c, SlaCalendars.Read(c, SlaCalendars.For(calendars, c.TeamId), now)));
     }
 
-    /// <summary>Alerts since <paramref name="since"/>, newest first, optionally of one team.</summary>
-    public async Task<IReadOnlyList<SlaAlert>> ListAlertsAsync(DateTimeOffset? since, long? teamId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Alerts since <paramref name="since"/>, newest first, optionally of one team; <paramref name="visibleTo"/> narrows
+    /// them as the inbox does: a lead's team, team-less (unassigned) ones and their own; an agent their own.
+    /// </summary>
+    public async Task<IReadOnlyList<SlaAlert>> ListAlertsAsync(DateTimeOffset? since, long? teamId, ConversationVisibility? visibleTo, CancellationToken cancellationToken)
     {
         var query = db.SlaAlerts.AsNoTracking();
+        if (visibleTo is { } visible)
+        {
+            var agent = visible.AgentId;
+            query = visible.TeamId is { } leadTeam
+                ? query.Where(a => a.TeamId == leadTeam || a.TeamId == null || a.AssigneeId == agent)
+                : query.Where(a => a.AssigneeId == agent);
+        }
+
         if (since is { } from)
         {
             var utc = from.ToUniversalTime();
@@ -96,11 +107,22 @@ public sealed class SlaService(RapportDbContext db, TimeProvider time)
         return await query.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id).Take(MaxAlerts).ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Responses measured from <paramref name="from"/> to <paramref name="to"/> inclusive (reply time), met and total, per agent and per team.</summary>
-    public async Task<SlaPerformance> PerformanceAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    /// <summary>
+    /// Responses measured from <paramref name="from"/> to <paramref name="to"/> inclusive (reply time), met and total, per
+    /// agent and per team; <paramref name="visibleTo"/>: a lead's team (and their own replies), an agent their own.
+    /// </summary>
+    public async Task<SlaPerformance> PerformanceAsync(DateTimeOffset from, DateTimeOffset to, ConversationVisibility? visibleTo, CancellationToken cancellationToken)
     {
         var (start, end) = (from.ToUniversalTime(), to.ToUniversalTime());
         var rows = db.SlaOutcomes.AsNoTracking().Where(o => o.RespondedAt >= start && o.RespondedAt <= end);
+        if (visibleTo is { } visible)
+        {
+            var agent = visible.AgentId;
+            rows = visible.TeamId is { } leadTeam
+                ? rows.Where(o => o.TeamId == leadTeam || o.AgentId == agent)
+                : rows.Where(o => o.AgentId == agent);
+        }
+
         var byAgent = await rows.Where(o => o.AgentId != null).GroupBy(o => o.AgentId!.Value)
             .Select(g => new { Id = g.Key, Total = g.Count(), Met = g.Count(o => o.Met) })
             .ToListAsync(cancellationToken).ConfigureAwait(false);

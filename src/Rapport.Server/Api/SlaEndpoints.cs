@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Rapport.Core.Sla;
 using Rapport.Desk.Conversations;
@@ -24,9 +25,10 @@ internal static class SlaEndpoints
         group.MapGet("/teams/{id:long}/hours", GetHoursAsync).WithName("GetTeamHours").WithSummary("A team's business hours, time zone and holidays.");
         group.MapPut("/teams/{id:long}/hours", SaveHoursAsync).WithName("SaveTeamHours")
             .WithSummary("Sets a team's business hours (IANA time zone, open days, holidays); SLA clocks of its conversations run only in them.");
-        group.MapGet("/alerts", ListAlertsAsync).WithName("ListSlaAlerts").WithSummary("Breach warnings and breaches for leads, newest first (?since=, ?team=).");
+        group.MapGet("/alerts", ListAlertsAsync).WithName("ListSlaAlerts").WithSummary("Breach warnings and breaches for leads, newest first (?since=, ?team=). A signed-in lead sees their team's (and unassigned), an agent their own; another ?team= is a 403.")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapGet("/performance", PerformanceAsync).WithName("SlaPerformance")
-            .WithSummary("Share of responses within target per agent and team, by reply time from 'from' to 'to' inclusive (default: the last 30 days up to now; at most 366 days).");
+            .WithSummary("Share of responses within target per agent and team, by reply time from 'from' to 'to' inclusive (default: the last 30 days up to now; at most 366 days). A signed-in lead sees their team, an agent themselves.");
         return app;
     }
 
@@ -112,11 +114,17 @@ internal static class SlaEndpoints
             : NotFound.Problem("Team", id);
     }
 
-    internal static async Task<Ok<SlaAlertResponse[]>> ListAlertsAsync(SlaService sla, CancellationToken cancellationToken, DateTimeOffset? since = null, long? team = null) =>
-        TypedResults.Ok((await sla.ListAlertsAsync(since, team, cancellationToken).ConfigureAwait(false)).Select(SlaAlertResponse.From).ToArray());
+    internal static async Task<Results<Ok<SlaAlertResponse[]>, ProblemHttpResult>> ListAlertsAsync(
+        ClaimsPrincipal user, SlaService sla, CancellationToken cancellationToken, DateTimeOffset? since = null, long? team = null)
+    {
+        var (visible, forbidden) = LeadScope.Of(user, team);
+        return forbidden is not null
+            ? forbidden
+            : TypedResults.Ok((await sla.ListAlertsAsync(since, team, visible, cancellationToken).ConfigureAwait(false)).Select(SlaAlertResponse.From).ToArray());
+    }
 
     internal static async Task<Results<Ok<SlaPerformanceResponse>, ValidationProblem>> PerformanceAsync(
-        SlaService sla, TimeProvider time, CancellationToken cancellationToken, DateTimeOffset? from = null, DateTimeOffset? to = null)
+        ClaimsPrincipal user, SlaService sla, TimeProvider time, CancellationToken cancellationToken, DateTimeOffset? from = null, DateTimeOffset? to = null)
     {
         var end = to ?? time.GetUtcNow();
         var start = from ?? end - TimeSpan.FromDays(30);
@@ -135,7 +143,7 @@ internal static class SlaEndpoints
             return validator.Problem();
         }
 
-        return TypedResults.Ok(SlaPerformanceResponse.Create(start, end, await sla.PerformanceAsync(start, end, cancellationToken).ConfigureAwait(false)));
+        return TypedResults.Ok(SlaPerformanceResponse.Create(start, end, await sla.PerformanceAsync(start, end, LeadScope.Of(user, null).Visibility, cancellationToken).ConfigureAwait(false)));
     }
 
     private static void Minutes(RequestValidator validator, string field, int? value)
