@@ -69,8 +69,6 @@ internal static class RapportServer
         builder.Services.AddScoped<ConversationScenarios>();
         builder.Services.AddScoped<Rapport.Desk.Analytics.AnalyticsRollup>();
         builder.Services.AddScoped<Rapport.Desk.Analytics.AnalyticsService>();
-        builder.Services.AddOptions<AnalyticsRollupOptions>().BindConfiguration(AnalyticsRollupOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddHostedService<AnalyticsRollupJob>();
         builder.Services.AddScoped<SurveyService>();
         builder.Services.AddScoped<Rapport.Desk.Recognition.KudosService>();
         builder.Services.AddScoped<Rapport.Desk.Recognition.KudosSuggestions>();

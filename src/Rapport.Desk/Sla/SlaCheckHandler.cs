@@ -59,7 +59,11 @@ public sealed class SlaCheckHandler(TimeProvider time, Notifier notifier) : IDue
         {
             clock.WarnedAt = now;
             db.SlaAlerts.Add(new SlaAlert { ConversationId = clock.ConversationId, Kind = SlaAlertKind.Warning, CreatedAt = now, DueAt = reading.DueAt, TeamId = clock.TeamId, AssigneeId = assignee });
-            await NotifyAsync(db, clock, NotificationKind.SlaWarning, assignee, reading.DueAt, now, cancellationToken).ConfigureAwait(false);
+            if (reading.State == SlaClockState.Warning)
+            {
+                // A clock found already past due (a late sweep, a restart) tells of the breach only: "warning, due 49 min ago" is noise.
+                await NotifyAsync(db, clock, NotificationKind.SlaWarning, assignee, reading.DueAt, now, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         if (reading.State == SlaClockState.Breached)

@@ -1,36 +1,34 @@
 using Microsoft.Extensions.Options;
+using Quartz;
 using Rapport.Desk.Analytics;
 
 namespace Rapport.Server.Jobs;
 
-/// <summary>Folds new messages into the analytics rows at start and then every <see cref="AnalyticsRollupOptions.Interval"/>.</summary>
+/// <summary>
+/// Folds new messages into the analytics rows: a Quartz job fired at start and then every
+/// <see cref="AnalyticsRollupOptions.Interval"/>. <see cref="DisallowConcurrentExecutionAttribute"/> on the clustered
+/// store means one run at a time across every server instance sharing the database (two rebuilding the same day at
+/// once could double its rows; docs/decisions/0013-scheduling.md).
+/// </summary>
+[DisallowConcurrentExecution]
 internal sealed partial class AnalyticsRollupJob(
-    IServiceScopeFactory scopes, TimeProvider time, IOptions<AnalyticsRollupOptions> options, ILogger<AnalyticsRollupJob> logger) : BackgroundService
+    IServiceScopeFactory scopes, IOptions<AnalyticsRollupOptions> options, ILogger<AnalyticsRollupJob> logger) : IJob
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public const string Name = "analytics-rollup";
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
-        var settings = options.Value;
-        if (!settings.Enabled)
+        // A node started with Enabled=false does not schedule the job, but its trigger may be stored by another node
+        // (or an earlier start): such a node does not run it.
+        if (!options.Value.Enabled)
         {
             return;
         }
 
-        using var timer = new PeriodicTimer(settings.Interval, time);
-        try
-        {
-            do
-            {
-                await RefreshOnceAsync(stoppingToken).ConfigureAwait(false);
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
+        await RefreshOnceAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>One refresh; a failure is logged and the next tick tries again (the job must not stop the server).</summary>
+    /// <summary>One refresh; a failure is logged and the next fire tries again (the job must not stop the server).</summary>
     internal async Task RefreshOnceAsync(CancellationToken cancellationToken)
     {
         try
@@ -48,6 +46,6 @@ internal sealed partial class AnalyticsRollupJob(
     [LoggerMessage(Level = LogLevel.Debug, Message = "Analytics rollup: {Days} days recomputed")]
     private static partial void LogRefreshed(ILogger logger, int days);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Analytics rollup failed; retrying at the next tick")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Analytics rollup failed; retrying at the next fire")]
     private static partial void LogFailed(ILogger logger, Exception exception);
 }
