@@ -19,8 +19,9 @@ internal sealed class SchedulerOptions
     public int BatchSize { get; set; } = 200;
 
     /// <summary>
-    /// Take part in a Quartz cluster with every server instance on the same database (default true): each trigger fires
-    /// on one node, a node that stops checking in has its work recovered by another (docs/decisions/0013-scheduling.md).
+    /// Take part in a Quartz cluster with every server instance on the same PostgreSQL database (default true): each
+    /// trigger fires on one node, a node that stops checking in has its work recovered by another. Ignored on SQLite,
+    /// which Quartz cannot cluster (docs/decisions/0013-scheduling.md).
     /// </summary>
     public bool Clustered { get; set; } = true;
 

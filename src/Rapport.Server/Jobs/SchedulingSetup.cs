@@ -7,8 +7,8 @@ namespace Rapport.Server.Jobs;
 /// <summary>
 /// Quartz with its persistent store in the desk's own database (SQLite or PostgreSQL): Quartz creates its QRTZ_ tables
 /// when they are missing (ProvisionSchema, idempotent and race-safe), EF owns everything else
-/// (docs/decisions/0013-scheduling.md). Clustered (each node its own generated instance id), so several server
-/// instances can share one database: a trigger fires on one node, and a
+/// (docs/decisions/0013-scheduling.md). Clustered on PostgreSQL (each node its own generated instance id), so several
+/// server instances can share one database: a trigger fires on one node, and a
 /// <see cref="DisallowConcurrentExecutionAttribute"/> job never runs twice at once anywhere. Two jobs: the due-work
 /// sweep and the analytics rollup. Time comes from the container's <see cref="TimeProvider"/>.
 /// </summary>
@@ -43,7 +43,9 @@ internal static class SchedulingSetup
                 }
 
                 store.ProvisionSchema();
-                if (options.Clustered)
+
+                // Quartz refuses clustering on SQLite (its locking cannot serve it); a SQLite desk is one instance on one machine.
+                if (options.Clustered && database.Provider == "PostgreSql")
                 {
                     store.UseClustering(c =>
                     {
