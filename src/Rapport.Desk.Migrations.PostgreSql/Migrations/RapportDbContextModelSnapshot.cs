@@ -175,6 +175,44 @@ namespace Rapport.Desk.Migrations.PostgreSql.Migrations
                     b.ToTable("EmpathyDaily");
                 });
 
+            modelBuilder.Entity("Rapport.Desk.Analytics.PromiseDaily", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("AgentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Broken")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kept")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("KeptLate")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Made")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "AgentId");
+
+                    b.ToTable("PromiseDaily");
+                });
+
             modelBuilder.Entity("Rapport.Desk.Analytics.ResponseDaily", b =>
                 {
                     b.Property<long>("Id")

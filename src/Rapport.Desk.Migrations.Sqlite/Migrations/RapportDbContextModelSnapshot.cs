@@ -160,6 +160,42 @@ namespace Rapport.Desk.Migrations.Sqlite.Migrations
                     b.ToTable("EmpathyDaily");
                 });
 
+            modelBuilder.Entity("Rapport.Desk.Analytics.PromiseDaily", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AgentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Broken")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kept")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("KeptLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Made")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "AgentId");
+
+                    b.ToTable("PromiseDaily");
+                });
+
             modelBuilder.Entity("Rapport.Desk.Analytics.ResponseDaily", b =>
                 {
                     b.Property<long>("Id")
