@@ -102,7 +102,9 @@ public sealed partial class LoopTimeline(RapportDbContext db, KudosSuggestions s
                 case FollowUpState.Done when f.SurveyId is not null:
                     var message = checkIns.LastOrDefault(m => m.CreatedAt <= (f.DoneAt ?? DateTimeOffset.MaxValue) && SurveyLink().IsMatch(m.Body));
                     var link = message is null ? null : SurveyLink().Match(message.Body).Value;
-                    steps.Add(new(f.DoneAt ?? f.DueAt, LoopStepKind.CheckIn, "Follow-up sent with a survey link", "Asked whether the fix held, with the feedback survey.", Link: link));
+                    // The link while the survey can still be answered (the customer's page; a lead may open it to show the loop).
+                    var answered = await db.SurveyResponses.AsNoTracking().AnyAsync(r => r.SurveyId == f.SurveyId, cancellationToken).ConfigureAwait(false);
+                    steps.Add(new(f.DoneAt ?? f.DueAt, LoopStepKind.CheckIn, "Follow-up sent with a survey link", "Asked whether the fix held, with the feedback survey.", Link: answered ? null : link));
                     break;
                 case FollowUpState.Scheduled:
                     steps.Add(new(f.DueAt, LoopStepKind.CheckIn, "Follow-up check-in scheduled", "It will ask whether the fix held, with a survey link.", Pending: true));
@@ -113,8 +115,9 @@ public sealed partial class LoopTimeline(RapportDbContext db, KudosSuggestions s
             }
         }
 
-        foreach (var r in await db.SurveyResponses.AsNoTracking().Where(r => r.ConversationId == conversationId).OrderBy(r => r.AnsweredAt)
-            .ToListAsync(cancellationToken).ConfigureAwait(false))
+        var answers = await db.SurveyResponses.AsNoTracking().Where(r => r.ConversationId == conversationId).OrderBy(r => r.AnsweredAt)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var r in answers)
         {
             var detail = string.Create(CultureInfo.InvariantCulture, $"Satisfaction {r.Satisfaction}/5, felt understood {r.FeltUnderstood}/5.")
                 + (r.Comment is { } comment ? $" “{comment}”" : "");
