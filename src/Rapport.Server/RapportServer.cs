@@ -89,6 +89,7 @@ internal static class RapportServer
         builder.Services.AddScoped<Rapport.Desk.Notifications.Notifier>();
         builder.Services.AddScoped<Rapport.Desk.Notifications.NotificationService>();
         builder.Services.AddScoped<Rapport.Desk.Promises.PromiseLedger>();
+        builder.Services.AddScoped<Rapport.Desk.Conversations.LoopTimeline>();
         builder.Services.AddScoped<IDueWorkHandler, Rapport.Desk.Promises.PromiseCheckHandler>();
         builder.Services.AddScoped<Rapport.Desk.FollowUps.FollowUpService>();
         builder.Services.AddOptions<Rapport.Desk.FollowUps.FollowUpOptions>().BindConfiguration(Rapport.Desk.FollowUps.FollowUpOptions.Section).ValidateDataAnnotations().ValidateOnStart();

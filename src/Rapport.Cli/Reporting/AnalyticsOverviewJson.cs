@@ -8,7 +8,13 @@ internal sealed record OverviewJson(
     DateOnly From, DateOnly To, long Replies, double Empathy, ConsistencyJson? AcrossAgents, ConsistencyJson? AcrossDays,
     IReadOnlyList<AgentJson> Agents, IReadOnlyList<GroupJson> Teams, IReadOnlyList<GroupJson> Channels,
     IReadOnlyList<WeekJson> Weeks, IReadOnlyList<GroupJson> ByStartingUpset, IReadOnlyList<EmotionWeekJson> Emotions,
-    IReadOnlyList<ResponseWeekJson> Responses);
+    IReadOnlyList<ResponseWeekJson> Responses, PromisesJson? Promises = null);
+
+/// <summary>Promises made, kept on time, kept late and broken; the kept rate is 0–1 (null when none came due). Null from servers before promises were rolled up.</summary>
+internal sealed record PromisesJson(int Made, int Kept, int KeptLate, int Broken, double? KeptRate, IReadOnlyList<PromiseGroupJson> Agents, IReadOnlyList<PromiseGroupJson> Teams);
+
+/// <summary>An agent's or a team's promises.</summary>
+internal sealed record PromiseGroupJson(string Key, string Name, int Made, int Kept, int KeptLate, int Broken, double? KeptRate);
 
 /// <summary>Consistency over groups (agents or days): spread of their mean empathy and the 0–100 index.</summary>
 internal sealed record ConsistencyJson(int Groups, double Spread, double Lowest, double Highest, double Index);

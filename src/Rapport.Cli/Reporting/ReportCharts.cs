@@ -50,7 +50,32 @@ internal static class ReportCharts
         EmpathyAgainstResolution(overview),
         EmotionMix(overview),
         ResponseTimes(overview),
+        PromisesKept(overview),
     ];
+
+    private static ReportChart PromisesKept(OverviewJson o)
+    {
+        var plot = NewPlot("Promises kept on time, by agent", null, "Kept on time (%)");
+        var agents = (o.Promises?.Agents ?? []).Where(a => a.KeptRate is not null).ToList();
+        if (agents.Count > 0)
+        {
+            var bars = agents.Select((a, i) => new Bar { Position = i, Value = a.KeptRate!.Value * 100, FillColor = Warm, Size = 0.55, Label = N(a.KeptRate!.Value * 100) + "%" }).ToList();
+            var added = plot.Add.Bars(bars);
+            added.ValueLabelStyle.FontSize = 14;
+            Ticks(plot, [.. agents.Select(a => a.Name)], rotate: agents.Count > 6);
+            plot.Axes.SetLimitsY(0, 110);
+            plot.Axes.SetLimitsX(-0.6, agents.Count - 0.4);
+        }
+        else
+        {
+            NoData(plot, "No promises came due in this range");
+        }
+
+        var alt = agents.Count == 0
+            ? "Bar chart of promises kept on time by agent: no promises came due in this range."
+            : $"Bar chart of the share of promises each of {agents.Count} agents kept on time; {N((o.Promises!.KeptRate ?? 0) * 100)}% across the desk ({o.Promises.Kept} kept, {o.Promises.Broken} broken). Figures in the table below.";
+        return Chart("promises-kept", "Promises kept on time, by agent", alt, plot);
+    }
 
     private static ReportChart EmpathyByWeek(OverviewJson o)
     {

@@ -39,6 +39,7 @@ internal static class ReportHtml
             <div><dt>Mean empathy</dt><dd>{Number(o.Empathy)}</dd></div>
             <div><dt>Consistency across agents</dt><dd>{Index(o.AcrossAgents)}</dd></div>
             <div><dt>Consistency across days</dt><dd>{Index(o.AcrossDays)}</dd></div>
+            <div><dt>Promises kept on time</dt><dd>{Share(o.Promises?.KeptRate)}</dd></div>
             </dl>
             <nav aria-label="Charts"><ol>{string.Concat(charts.Select(c => $"<li><a href=\"#{c.Id}\">{E(c.Title)}</a></li>"))}</ol></nav>
             </section>
@@ -69,6 +70,10 @@ internal static class ReportHtml
         Section(html, byId["response-times"], "Mean minutes to the first agent reply and to resolution, with the shares within an hour and within a day.",
             ["Week starting", "First responses", "First response (minutes)", "Within an hour", "Resolved", "Resolution (minutes)", "Within a day"],
             o.Responses.Select(r => new[] { Day(r.Week), Count(r.FirstResponses), Maybe(r.FirstResponseMinutes), Share(r.WithinHour), Count(r.Resolved), Maybe(r.ResolutionMinutes), Share(r.WithinDay) }));
+
+        Section(html, byId["promises-kept"], "Promises found in agents' replies: kept on time (marked kept before the due time), broken (the due time passed), kept late (marked kept after breaking). The share is kept on time out of kept on time and broken.",
+            ["Agent", "Made", "Kept on time", "Broken", "Kept late", "Kept on time (%)"],
+            (o.Promises?.Agents ?? []).Select(a => new[] { a.Name, Count(a.Made), Count(a.Kept), Count(a.Broken), Count(a.KeptLate), Share(a.KeptRate) }));
 
         html.Append("<section aria-labelledby=\"groups\"><h2 id=\"groups\">Teams, channels and starting upset</h2>\n");
         foreach (var (caption, groups) in new[] { ("Teams", o.Teams), ("Channels", o.Channels), ("Starting upset", o.ByStartingUpset) })

@@ -17,7 +17,28 @@ public sealed record AnalyticsOverview(
     IReadOnlyList<GroupFigures> ByStartingUpset,
     IReadOnlyList<EmotionWeek> Emotions,
     IReadOnlyList<ResponseWeek> Responses,
-    SatisfactionFigures Satisfaction);
+    SatisfactionFigures Satisfaction,
+    PromiseFigures Promises);
+
+/// <summary>
+/// Promises in the range (docs/analytics.md): made, kept on time, kept late and broken, each counted on the day it
+/// happened; <paramref name="KeptRate"/> is kept on time out of kept on time plus broken (null when none came due).
+/// </summary>
+public sealed record PromiseFigures(int Made, int Kept, int KeptLate, int Broken, double? KeptRate, IReadOnlyList<PromiseGroup> Agents, IReadOnlyList<PromiseGroup> Teams, IReadOnlyList<PromiseWeek> Weeks);
+
+/// <summary>An agent's or a team's promises (key: its id).</summary>
+public sealed record PromiseGroup(string Key, string Name, int Made, int Kept, int KeptLate, int Broken, double? KeptRate);
+
+/// <summary>One week (starting Monday) of promises.</summary>
+public sealed record PromiseWeek(DateOnly Week, int Made, int Kept, int KeptLate, int Broken, double? KeptRate);
+
+/// <summary>Which promises a drill-down lists conversations for.</summary>
+public enum PromiseOutcome
+{
+    Made,
+    Kept,
+    Broken,
+}
 
 /// <summary>
 /// What customers said in surveys against the empathy of the replies they got: means (1–5), and Pearson's r between a

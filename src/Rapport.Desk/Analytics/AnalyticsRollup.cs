@@ -6,7 +6,8 @@ using Rapport.Desk.Data;
 namespace Rapport.Desk.Analytics;
 
 /// <summary>
-/// Keeps the daily analytics rows (<see cref="EmpathyDaily"/>, <see cref="EmotionDaily"/>, <see cref="ResponseDaily"/>)
+/// Keeps the daily analytics rows (<see cref="EmpathyDaily"/>, <see cref="EmotionDaily"/>, <see cref="ResponseDaily"/>,
+/// <see cref="SurveyDaily"/>, <see cref="PromiseDaily"/>)
 /// in step with the messages. A refresh recomputes whole days: every day that received a message since the last
 /// refresh (the watermark is the highest message id folded in), plus today and yesterday, which also catches
 /// resolutions and messages committed out of id order. Recomputing a day is idempotent, so a crash mid-refresh only
@@ -60,8 +61,21 @@ public sealed class AnalyticsRollup(RapportDbContext db, TimeProvider time)
             start = Math.Min(start, AnalyticsDays.Of(c0));
         }
 
+        var last = await db.Messages.MaxAsync(m => (long?)m.Id, cancellationToken).ConfigureAwait(false) ?? 0;
         var days = new SortedSet<int>(Enumerable.Range(start, today - start + 1));
         await RecomputeAsync(days, cancellationToken).ConfigureAwait(false);
+
+        // Every message up to here is folded in: the next refresh starts after them rather than doing it all again.
+        var watermark = await db.AnalyticsWatermarks.FirstOrDefaultAsync(w => w.Id == 1, cancellationToken).ConfigureAwait(false);
+        if (watermark is null)
+        {
+            watermark = new AnalyticsWatermark { Id = 1 };
+            db.AnalyticsWatermarks.Add(watermark);
+        }
+
+        watermark.LastMessageId = Math.Max(watermark.LastMessageId, last);
+        watermark.UpdatedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return days.Count;
     }
 
@@ -177,6 +191,7 @@ public sealed class AnalyticsRollup(RapportDbContext db, TimeProvider time)
         }
 
         var surveys = await SurveysAsync(start, end, cancellationToken).ConfigureAwait(false);
+        var promises = await PromisesAsync(start, end, cancellationToken).ConfigureAwait(false);
 
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
@@ -186,14 +201,62 @@ public sealed class AnalyticsRollup(RapportDbContext db, TimeProvider time)
             await db.EmotionDaily.Where(r => r.Day >= batch.First && r.Day <= batch.Last).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             await db.ResponseDaily.Where(r => r.Day >= batch.First && r.Day <= batch.Last).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             await db.SurveyDaily.Where(r => r.Day >= batch.First && r.Day <= batch.Last).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            await db.PromiseDaily.Where(r => r.Day >= batch.First && r.Day <= batch.Last).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             db.EmpathyDaily.AddRange(empathy);
             db.EmotionDaily.AddRange(emotions);
             db.ResponseDaily.AddRange(responses.Values);
             db.SurveyDaily.AddRange(surveys);
+            db.PromiseDaily.AddRange(promises);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             db.ChangeTracker.Clear();
         }).ConfigureAwait(false);
+    }
+
+    /// <summary>Promises made, kept (on time or late) and broken in [start, end), by day, promising agent and channel.</summary>
+    private async Task<List<PromiseDaily>> PromisesAsync(DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
+    {
+        var promises = from p in db.Promises.AsNoTracking()
+                       join c in db.Conversations.AsNoTracking() on p.ConversationId equals c.Id
+                       select new { p.AgentId, c.Channel, p.CreatedAt, p.KeptAt, p.BrokenAt };
+        var made = await promises.Where(p => p.CreatedAt >= start && p.CreatedAt < end)
+            .Select(p => new { p.AgentId, p.Channel, At = p.CreatedAt }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var kept = await promises.Where(p => p.KeptAt >= start && p.KeptAt < end)
+            .Select(p => new { p.AgentId, p.Channel, At = p.KeptAt!.Value, Late = p.BrokenAt != null }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var broken = await promises.Where(p => p.BrokenAt >= start && p.BrokenAt < end)
+            .Select(p => new { p.AgentId, p.Channel, At = p.BrokenAt!.Value }).ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        var rows = new Dictionary<(int Day, long? Agent, Channel Channel), PromiseDaily>();
+        PromiseDaily Row(DateTimeOffset at, long? agent, Channel channel)
+        {
+            var key = (AnalyticsDays.Of(at), agent, channel);
+            if (!rows.TryGetValue(key, out var row))
+            {
+                row = new PromiseDaily { Day = key.Item1, AgentId = agent, Channel = channel };
+                rows[key] = row;
+            }
+
+            return row;
+        }
+
+        foreach (var p in made)
+        {
+            Row(p.At, p.AgentId, p.Channel).Made++;
+        }
+
+        foreach (var p in kept)
+        {
+            var row = Row(p.At, p.AgentId, p.Channel);
+            row.Kept += p.Late ? 0 : 1;
+            row.KeptLate += p.Late ? 1 : 0;
+        }
+
+        foreach (var p in broken)
+        {
+            Row(p.At, p.AgentId, p.Channel).Broken++;
+        }
+
+        return [.. rows.Values];
     }
 
     /// <summary>Survey answers given in [start, end), each paired with its conversation's mean reply empathy.</summary>

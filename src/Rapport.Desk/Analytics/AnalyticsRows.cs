@@ -70,6 +70,33 @@ public sealed class ResponseDaily
     public int ResolvedWithinDay { get; set; }
 }
 
+/// <summary>
+/// Promises of one UTC day by the promising agent and the conversation's channel, each counted on the day it happened
+/// (docs/analytics.md, promises kept): made on the day of the reply, kept on the day it was marked kept, broken on the
+/// day its due time passed. A promise kept after it was broken counts as broken on that day and as kept late on the
+/// day it was kept, so the share kept on time never improves after the fact.
+/// </summary>
+public sealed class PromiseDaily
+{
+    public long Id { get; set; }
+
+    public int Day { get; set; }
+
+    public long? AgentId { get; set; }
+
+    public Channel Channel { get; set; }
+
+    public int Made { get; set; }
+
+    /// <summary>Kept on time: marked kept before its due time passed.</summary>
+    public int Kept { get; set; }
+
+    /// <summary>Marked kept after it had been broken.</summary>
+    public int KeptLate { get; set; }
+
+    public int Broken { get; set; }
+}
+
 /// <summary>How far the rollup has read: the highest message id folded in (one row, id 1).</summary>
 public sealed class AnalyticsWatermark
 {

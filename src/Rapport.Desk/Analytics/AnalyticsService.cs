@@ -63,6 +63,10 @@ public sealed class AnalyticsService(RapportDbContext db)
                 XUnd = g.Sum(r => r.SumEmpathyUnderstood),
             })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var promiseRows = await Scope(db.PromiseDaily.AsNoTracking(), query, r => r.Day, r => r.AgentId, r => r.Channel)
+            .GroupBy(r => new { r.AgentId, Week = (r.Day + 3) / 7 })
+            .Select(g => new { g.Key.AgentId, g.Key.Week, Made = g.Sum(r => r.Made), Kept = g.Sum(r => r.Kept), KeptLate = g.Sum(r => r.KeptLate), Broken = g.Sum(r => r.Broken) })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
         var agents = await db.Agents.AsNoTracking()
             .Select(a => new { a.Id, a.Name, a.TeamId, Team = a.TeamId == null ? null : db.Teams.Where(t => t.Id == a.TeamId).Select(t => t.Name).FirstOrDefault() })
             .ToDictionaryAsync(a => a.Id, cancellationToken).ConfigureAwait(false);
@@ -144,19 +148,73 @@ public sealed class AnalyticsService(RapportDbContext db)
             .Select(g => g.Aggregate(ScoreStats.Empty, (s, r) => s + Stats(r.Replies, r.Sum, r.Squares))));
         var acrossDays = Consistency.Of(dailyRows.Select(d => Stats(d.Replies, d.Sum, d.Squares)));
 
-        return new AnalyticsOverview(query.From, query.To, all.Count, Round(all.Mean), acrossAgents, acrossDays, agentFigures, teams, channels, weeks, byUpset, emotions, responses, satisfaction);
+        static double? Rate(int kept, int broken) => kept + broken == 0 ? null : Math.Round(kept / (double)(kept + broken), 3);
+        PromiseGroup Group(string key, string name, IEnumerable<(int Made, int Kept, int KeptLate, int Broken)> rows)
+        {
+            var list = rows.ToList();
+            int kept = list.Sum(r => r.Kept), broken = list.Sum(r => r.Broken);
+            return new PromiseGroup(key, name, list.Sum(r => r.Made), kept, list.Sum(r => r.KeptLate), broken, Rate(kept, broken));
+        }
+
+        var promiseTuples = promiseRows.Select(r => (r.AgentId, r.Week, Counts: (r.Made, r.Kept, r.KeptLate, r.Broken))).ToList();
+        var promiseAgents = promiseTuples.Where(r => r.AgentId is not null).GroupBy(r => r.AgentId!.Value)
+            .Select(g => Group(g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), agents.GetValueOrDefault(g.Key)?.Name ?? $"Agent {g.Key}", g.Select(r => r.Counts)))
+            .OrderBy(g => g.Name, StringComparer.Ordinal).ToList();
+        var promiseTeams = promiseTuples.Where(r => r.AgentId is not null).GroupBy(r => agents.GetValueOrDefault(r.AgentId!.Value)?.TeamId)
+            .Select(g => Group(g.Key?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none",
+                g.Key is { } id ? agents.Values.FirstOrDefault(a => a.TeamId == id)?.Team ?? $"Team {id}" : "No team", g.Select(r => r.Counts)))
+            .OrderBy(g => g.Name, StringComparer.Ordinal).ToList();
+        var promiseWeeks = promiseTuples.GroupBy(r => r.Week).OrderBy(g => g.Key).Select(g =>
+        {
+            var total = Group("", "", g.Select(r => r.Counts));
+            return new PromiseWeek(AnalyticsDays.WeekStart(g.Key), total.Made, total.Kept, total.KeptLate, total.Broken, total.KeptRate);
+        }).ToList();
+        var allPromises = Group("all", "All", promiseTuples.Select(r => r.Counts));
+        var promises = new PromiseFigures(allPromises.Made, allPromises.Kept, allPromises.KeptLate, allPromises.Broken, allPromises.KeptRate, promiseAgents, promiseTeams, promiseWeeks);
+
+        return new AnalyticsOverview(query.From, query.To, all.Count, Round(all.Mean), acrossAgents, acrossDays, agentFigures, teams, channels, weeks, byUpset, emotions, responses, satisfaction, promises);
     }
 
     /// <summary>
     /// The conversations behind a chart point: those with agent replies in the range (narrowed by agent, week, channel,
     /// or starting band), lowest empathy first, at most <see cref="DrillLimit"/>.
     /// </summary>
-    public async Task<IReadOnlyList<DrillConversation>> ConversationsAsync(AnalyticsQuery query, long? agentId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DrillConversation>> ConversationsAsync(AnalyticsQuery query, long? agentId, CancellationToken cancellationToken) =>
+        await ConversationsAsync(query, agentId, null, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// As <see cref="ConversationsAsync(AnalyticsQuery, long?, CancellationToken)"/>, narrowed to the conversations with
+    /// a promise <paramref name="promises"/> in the range (made, kept on time, or broken), by the agent when one is given.
+    /// </summary>
+    public async Task<IReadOnlyList<DrillConversation>> ConversationsAsync(AnalyticsQuery query, long? agentId, PromiseOutcome? promises, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var start = AnalyticsDays.Start(query.FirstDay);
         var end = AnalyticsDays.Start(query.LastDay + 1);
-        var replies = db.Messages.AsNoTracking().Where(m => m.CreatedAt >= start && m.CreatedAt < end && m.Author == MessageAuthor.Agent && m.Review != null);
+        var replies = db.Messages.AsNoTracking().Where(m => m.Author == MessageAuthor.Agent && m.Review != null);
+        if (promises is { } outcome)
+        {
+            var withPromises = db.Promises.AsNoTracking();
+            if (agentId is { } promiser)
+            {
+                withPromises = withPromises.Where(p => p.AgentId == promiser);
+            }
+
+            withPromises = outcome switch
+            {
+                PromiseOutcome.Made => withPromises.Where(p => p.CreatedAt >= start && p.CreatedAt < end),
+                PromiseOutcome.Kept => withPromises.Where(p => p.KeptAt >= start && p.KeptAt < end && p.BrokenAt == null),
+                _ => withPromises.Where(p => p.BrokenAt >= start && p.BrokenAt < end),
+            };
+
+            // The promises' own conversations, whenever their replies were written.
+            replies = replies.Where(m => withPromises.Any(p => p.ConversationId == m.ConversationId));
+        }
+        else
+        {
+            replies = replies.Where(m => m.CreatedAt >= start && m.CreatedAt < end);
+        }
+
         if (query.AgentIds is { } ids)
         {
             replies = replies.Where(m => m.AgentId != null && ids.Contains(m.AgentId.Value));

@@ -28,6 +28,11 @@ internal sealed class SurveyDailyConfiguration : IEntityTypeConfiguration<Survey
     public void Configure(EntityTypeBuilder<SurveyDaily> builder) => builder.HasIndex(r => new { r.Day, r.AgentId });
 }
 
+internal sealed class PromiseDailyConfiguration : IEntityTypeConfiguration<PromiseDaily>
+{
+    public void Configure(EntityTypeBuilder<PromiseDaily> builder) => builder.HasIndex(r => new { r.Day, r.AgentId });
+}
+
 internal sealed class AnalyticsWatermarkConfiguration : IEntityTypeConfiguration<AnalyticsWatermark>
 {
     public void Configure(EntityTypeBuilder<AnalyticsWatermark> builder) => builder.Property(w => w.Id).ValueGeneratedNever();

@@ -1,19 +1,31 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Rapport.Desk.Agents;
 using Rapport.Desk.Conversations;
 using Rapport.Desk.Customers;
 using Rapport.Desk.Data;
+using Rapport.Desk.FollowUps;
 using Rapport.Desk.Knowledge;
+using Rapport.Desk.Recognition;
+using Rapport.Desk.Sla;
+using Rapport.Desk.Surveys;
 
 namespace Rapport.Desk.Demo;
 
 /// <summary>
-/// Writes the demo workspace (<see cref="DemoWorkspace"/>) into an empty database: 2 teams, 6 agents, 20 customers and
-/// 42 conversations whose messages go through <see cref="ConversationService"/>, so readings, reviews and priorities are
-/// the real ones, and the demo knowledge base (<see cref="DemoKnowledge"/>). Deterministic: the same content every time, with times relative to now, except the agents' sign-in
-/// password, which is random and returned once.
+/// Writes the demo workspace into an empty database: 2 teams with their hours, 6 agents, six weeks of history
+/// (<see cref="DemoHistory"/>: resolved conversations, promises kept and broken, SLA alerts, follow-ups, surveys,
+/// kudos), the loop stories (<see cref="DemoLoop"/>), today's inbox (<see cref="DemoWorkspace"/>) and the demo
+/// knowledge base (<see cref="DemoKnowledge"/>). History runs through the real services on a <see cref="DemoRig"/>
+/// whose clock walks through the weeks, so readings, reviews, priorities, SLA clocks, promises and follow-ups are the
+/// real ones. Deterministic: the same content every time, with times relative to now, except the agents' sign-in
+/// password and the survey tokens, which are random.
 /// </summary>
-public sealed class DemoSeeder(RapportDbContext db, CustomerService customers, ConversationService conversations, KnowledgeService knowledge, TimeProvider time)
+public sealed partial class DemoSeeder(
+    RapportDbContext db, DbContextOptions<RapportDbContext> options, KnowledgeService knowledge, TimeProvider time, ILoggerFactory loggers,
+    IOptions<FollowUpOptions> followUps, IOptions<SurveyOptions> surveys, IOptions<KudosOptions> kudos)
 {
     /// <returns>What was written: no conversations and no credentials when the database already had conversations.</returns>
     public async Task<DemoSeed> SeedIfEmptyAsync(CancellationToken cancellationToken)
@@ -23,17 +35,75 @@ public sealed class DemoSeeder(RapportDbContext db, CustomerService customers, C
             return new DemoSeed(0, null);
         }
 
+        var watch = Stopwatch.StartNew();
+        var now = time.GetUtcNow();
         var password = AgentPasswords.Generate();
-        var (agents, signIns) = await SeedAgentsAsync(password, cancellationToken).ConfigureAwait(false);
-        var customerIds = new List<long>(DemoWorkspace.Customers.Length);
-        foreach (var (name, tags) in DemoWorkspace.Customers)
+        var clock = new DemoClock(now - TimeSpan.FromDays(DemoHistory.Days + 1));
+        DemoCredentials credentials;
+        DeferredKudos? deferred;
+        int count;
+        await using (var rig = new DemoRig(options, clock, loggers, followUps, surveys, kudos))
+        {
+            // One transaction for the whole seed: a few thousand small saves, one commit.
+            var strategy = rig.Db.Database.CreateExecutionStrategy();
+            (credentials, deferred, count) = await strategy.ExecuteAsync(async ct =>
+            {
+                await using var transaction = await rig.Db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+                var (agents, leads, signIns) = await SeedAgentsAsync(rig.Db, password, ct).ConfigureAwait(false);
+                await SlaDefaults.SeedDemoHoursAsync(rig.Db, time, ct).ConfigureAwait(false);
+                var historyCustomers = await CustomersAsync(rig.Customers, DemoHistory.Customers().Select(n => (n, Array.Empty<string>())), ct).ConfigureAwait(false);
+                var loopCustomers = await CustomersAsync(rig.Customers, DemoLoop.Customers.Select(n => (n, Array.Empty<string>())), ct).ConfigureAwait(false);
+                var customers = await CustomersAsync(rig.Customers, DemoWorkspace.Customers.Select(c => (c.Name, c.Tags)), ct).ConfigureAwait(false);
+
+                var player = new DemoPlayer(rig, agents, leads);
+                var history = await player.PlayAsync(DemoHistory.Build(now), historyCustomers, now, ct).ConfigureAwait(false);
+                var kudosLater = await DemoLoop.PlayAsync(rig, player, loopCustomers, agents, now, ct).ConfigureAwait(false);
+                await rig.AdvanceAsync(now, ct).ConfigureAwait(false);
+                var today = await SeedTodayAsync(rig.Conversations, customers, agents, now, ct).ConfigureAwait(false);
+                await transaction.CommitAsync(ct).ConfigureAwait(false);
+                return (new DemoCredentials(signIns, password), kudosLater, history.Length + 3 + today);
+            }, cancellationToken).ConfigureAwait(false);
+
+            if (deferred is not null)
+            {
+                clock.Set(deferred.At);
+                rig.Db.ChangeTracker.Clear();
+                var suggestion = (await rig.Suggestions.PendingAsync([deferred.AgentId], cancellationToken).ConfigureAwait(false))
+                    .FirstOrDefault(s => s.ConversationId == deferred.ConversationId);
+                if (suggestion is not null)
+                {
+                    await rig.Kudos.DecideAsync(suggestion, accept: true, deferred.LeadId, null, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+
+        foreach (var article in DemoKnowledge.Articles)
+        {
+            await knowledge.UpsertBySlugAsync(article.Slug, new KnowledgeFields(article.Slug, article.Title, article.Body, article.Tags, article.Language), cancellationToken)
+                .ConfigureAwait(false);
+        }
+
+        var logger = loggers.CreateLogger<DemoSeeder>();
+        LogSeeded(logger, count, watch.ElapsedMilliseconds);
+        return new DemoSeed(count, credentials);
+    }
+
+    private static async Task<List<long>> CustomersAsync(CustomerService customers, IEnumerable<(string Name, string[] Tags)> people, CancellationToken cancellationToken)
+    {
+        var ids = new List<long>();
+        foreach (var (name, tags) in people)
         {
             var email = name.ToLowerInvariant().Replace(' ', '.').Replace("'", "", StringComparison.Ordinal) + "@example.com";
             var customer = await customers.CreateAsync(new CustomerFields(name, email, "en", tags, null), cancellationToken).ConfigureAwait(false);
-            customerIds.Add(customer.Id);
+            ids.Add(customer.Id);
         }
 
-        var now = time.GetUtcNow();
+        return ids;
+    }
+
+    /// <summary>Today's inbox (<see cref="DemoWorkspace.Conversations"/>), with the times written there.</summary>
+    private static async Task<int> SeedTodayAsync(ConversationService conversations, List<long> customerIds, List<long> agents, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var index = 0;
 
         // Oldest first, so that each conversation's repeat-contact count sees the earlier ones.
@@ -72,16 +142,10 @@ public sealed class DemoSeeder(RapportDbContext db, CustomerService customers, C
             index++;
         }
 
-        foreach (var article in DemoKnowledge.Articles)
-        {
-            await knowledge.UpsertBySlugAsync(article.Slug, new KnowledgeFields(article.Slug, article.Title, article.Body, article.Tags, article.Language), cancellationToken)
-                .ConfigureAwait(false);
-        }
-
-        return new DemoSeed(index, new DemoCredentials(signIns, password));
+        return index;
     }
 
-    private async Task<(List<long> Ids, IReadOnlyList<DemoSignIn> SignIns)> SeedAgentsAsync(string password, CancellationToken cancellationToken)
+    private static async Task<(List<long> Ids, List<long?> LeadOfTeam, IReadOnlyList<DemoSignIn> SignIns)> SeedAgentsAsync(RapportDbContext db, string password, CancellationToken cancellationToken)
     {
         var teams = DemoWorkspace.Teams.Select(name => new Team { Name = name }).ToList();
         db.Teams.AddRange(teams);
@@ -95,8 +159,12 @@ public sealed class DemoSeeder(RapportDbContext db, CustomerService customers, C
 
         db.Agents.AddRange(agents);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return ([.. agents.Select(a => a.Id)], [.. agents.Select(a => new DemoSignIn(a.Email, a.Name, a.Role))]);
+        var leads = DemoWorkspace.Teams.Select((_, t) => agents.Where((a, i) => DemoWorkspace.Agents[i].Team == t && a.Role == AgentRole.Lead).Select(a => (long?)a.Id).FirstOrDefault()).ToList();
+        return ([.. agents.Select(a => a.Id)], leads, [.. agents.Select(a => new DemoSignIn(a.Email, a.Name, a.Role))]);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded the demo workspace: {Conversations} conversations in {Milliseconds} ms")]
+    private static partial void LogSeeded(ILogger logger, int conversations, long milliseconds);
 }
 
 /// <summary>What <see cref="DemoSeeder"/> wrote; <see cref="Credentials"/> is null when it wrote nothing.</summary>

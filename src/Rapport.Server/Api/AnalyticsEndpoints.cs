@@ -18,19 +18,21 @@ internal static class AnalyticsEndpoints
     /// <summary>Days shown when no range is given: the last four weeks.</summary>
     public const int DefaultDays = 28;
 
-    private static readonly string[] Views = ["agents", "teams", "channels", "weeks", "upset", "emotions", "responses"];
+    private static readonly string[] Views = ["agents", "teams", "channels", "weeks", "upset", "emotions", "responses", "promises"];
+
+    private static readonly string[] PromiseOutcomes = ["made", "kept", "broken"];
 
     public static IEndpointRouteBuilder MapAnalytics(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/analytics").WithTags("Analytics");
         group.MapGet("/overview", OverviewAsync).WithName("AnalyticsOverview")
-            .WithSummary("Empathy by agent (raw and fair), team, channel, week and starting upset; consistency across agents and days; incoming emotions; response times. from/to are UTC dates (yyyy-MM-dd, inclusive, at most 366 days; default the last 28); teamId and channel narrow. A signed-in lead sees their team, an agent themselves.")
+            .WithSummary("Empathy by agent (raw and fair), team, channel, week and starting upset; consistency across agents and days; incoming emotions; response times; survey satisfaction against empathy; promises made, kept and broken. from/to are UTC dates (yyyy-MM-dd, inclusive, at most 366 days; default the last 28); teamId and channel narrow. A signed-in lead sees their team, an agent themselves.")
             .ProducesValidationProblem();
         group.MapGet("/conversations", ConversationsAsync).WithName("AnalyticsConversations")
-            .WithSummary("Drill-down: the conversations behind a chart point (same range and filters, optionally one agent), lowest empathy first, at most 100.")
+            .WithSummary("Drill-down: the conversations behind a chart point (same range and filters, optionally one agent; promises = made, kept or broken lists the conversations of those promises), lowest empathy first, at most 100.")
             .ProducesValidationProblem();
         group.MapGet("/export.csv", ExportAsync).WithName("AnalyticsExport")
-            .WithSummary("One view of the overview as CSV (view = agents, teams, channels, weeks, upset, emotions or responses); cells that would run as spreadsheet formulas are defused.")
+            .WithSummary("One view of the overview as CSV (view = agents, teams, channels, weeks, upset, emotions, responses or promises); cells that would run as spreadsheet formulas are defused.")
             .ProducesValidationProblem();
         group.MapPost("/rebuild", RebuildAsync).WithName("AnalyticsRebuild")
             .WithSummary("Recomputes every day of the rollup (after an engine change); the job keeps it current otherwise.")
@@ -48,15 +50,29 @@ internal static class AnalyticsEndpoints
 
     internal static async Task<Results<Ok<DrillConversationResponse[]>, ValidationProblem>> ConversationsAsync(
         ClaimsPrincipal user, RapportDbContext db, AnalyticsService analytics, TimeProvider time, CancellationToken cancellationToken,
-        string? from = null, string? to = null, long? teamId = null, string? channel = null, long? agentId = null)
+        string? from = null, string? to = null, long? teamId = null, string? channel = null, long? agentId = null, string? promises = null)
     {
+        PromiseOutcome? outcome = null;
+        if (promises is not null)
+        {
+            var name = promises.ToLowerInvariant();
+            if (!PromiseOutcomes.Contains(name))
+            {
+                var validator = new RequestValidator();
+                validator.Add("promises", $"'promises' must be one of {string.Join(", ", PromiseOutcomes)}.");
+                return validator.Problem();
+            }
+
+            outcome = Enum.Parse<PromiseOutcome>(name, ignoreCase: true);
+        }
+
         var (query, problem) = await QueryAsync(user, db, time, from, to, teamId, channel, cancellationToken).ConfigureAwait(false);
         if (query is null)
         {
             return problem!;
         }
 
-        var list = await analytics.ConversationsAsync(query, agentId, cancellationToken).ConfigureAwait(false);
+        var list = await analytics.ConversationsAsync(query, agentId, outcome, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(list.Select(DrillConversationResponse.From).ToArray());
     }
 
@@ -186,6 +202,20 @@ internal static class AnalyticsEndpoints
                 foreach (var e in o.Emotions)
                 {
                     CsvCells.AppendRow(csv, [e.Week.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), .. labels.Select(l => (object)e.Messages.GetValueOrDefault(l))]);
+                }
+
+                break;
+            case "promises":
+                CsvCells.AppendRow(csv, "group", "name", "made", "kept on time", "kept late", "broken", "kept rate");
+                CsvCells.AppendRow(csv, "all", "All", o.Promises.Made, o.Promises.Kept, o.Promises.KeptLate, o.Promises.Broken, o.Promises.KeptRate);
+                foreach (var (kind, g) in o.Promises.Teams.Select(t => ("team", t)).Concat(o.Promises.Agents.Select(a => ("agent", a))))
+                {
+                    CsvCells.AppendRow(csv, kind, g.Name, g.Made, g.Kept, g.KeptLate, g.Broken, g.KeptRate);
+                }
+
+                foreach (var w in o.Promises.Weeks)
+                {
+                    CsvCells.AppendRow(csv, "week", w.Week.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), w.Made, w.Kept, w.KeptLate, w.Broken, w.KeptRate);
                 }
 
                 break;

@@ -7,7 +7,7 @@ using Rapport.Desk.Sla;
 namespace Rapport.Server.Data;
 
 /// <summary>Chooses the database provider, applies migrations at start and seeds the demo workspace.</summary>
-internal static partial class DatabaseSetup
+internal static class DatabaseSetup
 {
     public const string DefaultConnectionString = "Data Source=./data/rapport.db";
     public const string SqliteMigrations = "Rapport.Desk.Migrations.Sqlite";
@@ -77,8 +77,8 @@ internal static partial class DatabaseSetup
             var seeded = await seeder.SeedIfEmptyAsync(cancellationToken).ConfigureAwait(false);
             if (seeded.Conversations > 0)
             {
-                await SlaDefaults.SeedDemoHoursAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken).ConfigureAwait(false);
-                LogSeeded(app.Logger, seeded.Conversations);
+                // The history is weeks old: fold it all into the analytics rows now, so the first page view has it.
+                await scope.ServiceProvider.GetRequiredService<Rapport.Desk.Analytics.AnalyticsRollup>().RebuildAsync(cancellationToken).ConfigureAwait(false);
             }
 
             return seeded.Credentials;
@@ -101,7 +101,4 @@ internal static partial class DatabaseSetup
             Directory.CreateDirectory(folder);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded the demo workspace: {Conversations} conversations")]
-    private static partial void LogSeeded(ILogger logger, int conversations);
 }

@@ -23,15 +23,16 @@ public sealed class ReportChartsTests
                 new EmotionWeekJson(monday, new Dictionary<string, int> { ["anger"] = 4, ["neutral"] = 10, ["gratitude"] = 3 }),
                 new EmotionWeekJson(monday.AddDays(7), new Dictionary<string, int> { ["frustration"] = 6, ["neutral"] = 12, ["awe"] = 1 }),
             ],
-            [new ResponseWeekJson(monday, 20, 42, 0.7, 15, 600, 0.6), new ResponseWeekJson(monday.AddDays(7), 25, 35.5, 0.8, 18, 480, 0.7)]);
+            [new ResponseWeekJson(monday, 20, 42, 0.7, 15, 600, 0.6), new ResponseWeekJson(monday.AddDays(7), 25, 35.5, 0.8, 18, 480, 0.7)],
+            new PromisesJson(12, 8, 1, 3, 0.727, [new PromiseGroupJson("1", "Ana", 7, 6, 0, 1, 0.857), new PromiseGroupJson("2", "Ben", 5, 2, 1, 2, 0.5)], []));
     }
 
     [Fact]
-    public void Draw_FullOverview_SixDistinctPngsWithAltText()
+    public void Draw_FullOverview_SevenDistinctPngsWithAltText()
     {
         var charts = ReportCharts.Draw(Full());
 
-        Assert.Equal(["empathy-by-week", "empathy-by-agent", "consistency", "empathy-vs-resolution", "emotion-mix", "response-times"], charts.Select(c => c.Id));
+        Assert.Equal(["empathy-by-week", "empathy-by-agent", "consistency", "empathy-vs-resolution", "emotion-mix", "response-times", "promises-kept"], charts.Select(c => c.Id));
         foreach (var chart in charts)
         {
             Assert.Equal(PngSignature, chart.Png[..8]);
@@ -52,13 +53,13 @@ public sealed class ReportChartsTests
     }
 
     [Fact]
-    public void Draw_EmptyOverview_StillSixPngsThatSayNoData()
+    public void Draw_EmptyOverview_StillSevenPngsThatSayNoData()
     {
         var empty = new OverviewJson(new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 8), 0, 0, null, null, [], [], [], [], [], [], []);
 
         var charts = ReportCharts.Draw(empty);
 
-        Assert.Equal(6, charts.Count);
+        Assert.Equal(7, charts.Count);
         Assert.All(charts, c => Assert.Equal(PngSignature, c.Png[..8]));
         Assert.All(charts, c => Assert.Matches("no |not enough|nothing", c.Alt));
     }

@@ -10,7 +10,7 @@ namespace Rapport.Cli.Tests.Reporting;
 public sealed partial class ReportCommandTests(DemoDeskServer server) : IClassFixture<DemoDeskServer>, IDisposable
 {
     private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
-    private static readonly string[] ChartIds = ["empathy-by-week", "empathy-by-agent", "consistency", "empathy-vs-resolution", "emotion-mix", "response-times"];
+    private static readonly string[] ChartIds = ["empathy-by-week", "empathy-by-agent", "consistency", "empathy-vs-resolution", "emotion-mix", "response-times", "promises-kept"];
 
     private readonly TempDirectory _temp = new();
 
@@ -56,7 +56,7 @@ public sealed partial class ReportCommandTests(DemoDeskServer server) : IClassFi
             Assert.Contains($"<h2 id=\"{id}\">", html, StringComparison.Ordinal);
         }
 
-        // Six charts, each a real PNG of the stated size, drawn with content (a blank 900×420 PNG is ~3 KB).
+        // Seven charts, each a real PNG of the stated size, drawn with content (a blank 900×420 PNG is ~3 KB).
         var images = Image().Matches(html);
         Assert.Equal(ChartIds.Length, images.Count);
         foreach (Match image in images)

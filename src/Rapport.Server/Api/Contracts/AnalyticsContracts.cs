@@ -8,11 +8,11 @@ internal sealed record AnalyticsOverviewResponse(
     DateOnly From, DateOnly To, long Replies, double Empathy, ConsistencyResponse? AcrossAgents, ConsistencyResponse? AcrossDays,
     IReadOnlyList<AgentFiguresResponse> Agents, IReadOnlyList<GroupFigures> Teams, IReadOnlyList<GroupFigures> Channels,
     IReadOnlyList<WeekFigures> Weeks, IReadOnlyList<GroupFigures> ByStartingUpset, IReadOnlyList<EmotionWeek> Emotions, IReadOnlyList<ResponseWeek> Responses,
-    SatisfactionFigures Satisfaction)
+    SatisfactionFigures Satisfaction, PromiseFigures Promises)
 {
     public static AnalyticsOverviewResponse Of(AnalyticsOverview o) =>
         new(o.From, o.To, o.Replies, o.Empathy, ConsistencyResponse.From(o.AcrossAgents), ConsistencyResponse.From(o.AcrossDays),
-            [.. o.Agents.Select(AgentFiguresResponse.From)], o.Teams, o.Channels, o.Weeks, o.ByStartingUpset, o.Emotions, o.Responses, o.Satisfaction);
+            [.. o.Agents.Select(AgentFiguresResponse.From)], o.Teams, o.Channels, o.Weeks, o.ByStartingUpset, o.Emotions, o.Responses, o.Satisfaction, o.Promises);
 }
 
 /// <summary>Consistency over groups: spread of their mean empathy and the 0–100 index.</summary>
