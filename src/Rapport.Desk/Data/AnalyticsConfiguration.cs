@@ -28,6 +28,15 @@ internal sealed class SurveyDailyConfiguration : IEntityTypeConfiguration<Survey
     public void Configure(EntityTypeBuilder<SurveyDaily> builder) => builder.HasIndex(r => new { r.Day, r.AgentId });
 }
 
+internal sealed class ConversationEmpathyConfiguration : IEntityTypeConfiguration<ConversationEmpathy>
+{
+    public void Configure(EntityTypeBuilder<ConversationEmpathy> builder)
+    {
+        builder.HasIndex(r => r.ConversationId);
+        builder.HasIndex(r => new { r.LastDay, r.FirstDay });
+    }
+}
+
 internal sealed class AnalyticsWatermarkConfiguration : IEntityTypeConfiguration<AnalyticsWatermark>
 {
     public void Configure(EntityTypeBuilder<AnalyticsWatermark> builder) => builder.Property(w => w.Id).ValueGeneratedNever();

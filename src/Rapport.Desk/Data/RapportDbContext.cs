@@ -50,6 +50,8 @@ public sealed class RapportDbContext(DbContextOptions<RapportDbContext> options)
 
     public DbSet<Analytics.SurveyDaily> SurveyDaily => Set<Analytics.SurveyDaily>();
 
+    public DbSet<Analytics.ConversationEmpathy> ConversationEmpathy => Set<Analytics.ConversationEmpathy>();
+
     public DbSet<Analytics.AnalyticsWatermark> AnalyticsWatermarks => Set<Analytics.AnalyticsWatermark>();
 
     public DbSet<Survey> Surveys => Set<Survey>();
