@@ -20,7 +20,7 @@ internal sealed class ArchiveSeeder(Func<RapportDbContext> createContext, TextWr
 {
     private const int BatchSize = 1_000;
 
-    public async Task<string> SeedAsync(int conversations, int messagesPerConversation, int customers, CancellationToken cancellationToken)
+    public async Task<string> SeedAsync(int conversations, int messagesPerConversation, int customers, int surveys, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         await using (var db = createContext())
@@ -54,11 +54,13 @@ internal sealed class ArchiveSeeder(Func<RapportDbContext> createContext, TextWr
             .ToArray();
         var priority = new PriorityCalculator(TimeProvider.System);
         long messages = 0;
+        var resolved = new List<ResolvedConversation>(conversations);
         for (var start = 0; start < conversations; start += BatchSize)
         {
             await using var db = createContext();
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             var end = Math.Min(conversations, start + BatchSize);
+            var batch = new List<Conversation>(end - start);
             for (var i = start; i < end; i++)
             {
                 var source = generated[i];
@@ -66,9 +68,12 @@ internal sealed class ArchiveSeeder(Func<RapportDbContext> createContext, TextWr
                 var conversation = Build(source, i, customerIds[source.Customer], agentIds, reviews, others, priority);
                 messages += conversation.Messages.Count;
                 db.Conversations.Add(conversation);
+                batch.Add(conversation);
             }
 
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            resolved.AddRange(batch.Where(c => c.ResolvedAt is not null).Select(c => new ResolvedConversation(
+                c.Id, c.AssigneeId, c.ResolvedAt!.Value, c.Messages.Where(m => m.Review is not null).Select(m => (double)m.Review!.Score).DefaultIfEmpty(50).Average())));
             if ((end / BatchSize) % 10 == 0 || end == conversations)
             {
                 log.WriteLine($"conversations: {end:N0} / {conversations:N0}, messages: {messages:N0} ({clock.Elapsed.TotalSeconds:F0} s)");
@@ -76,6 +81,8 @@ internal sealed class ArchiveSeeder(Func<RapportDbContext> createContext, TextWr
         }
 
         log.WriteLine($"seeded {conversations:N0} conversations and {messages:N0} messages in {clock.Elapsed.TotalSeconds:F0} s");
+        var answered = await new SurveySeeder(createContext).SeedAsync(resolved, surveys, cancellationToken).ConfigureAwait(false);
+        log.WriteLine($"seeded {answered:N0} answered surveys ({clock.Elapsed.TotalSeconds:F0} s)");
         return key;
     }
 

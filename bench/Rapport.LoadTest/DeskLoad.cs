@@ -62,6 +62,23 @@ internal sealed class DeskLoad(Uri server, string key, TextWriter log)
         return stats;
     }
 
+    /// <summary>One POST (no body) with a long timeout; returns how long it took and the response text.</summary>
+    public async Task<(TimeSpan Elapsed, string Body)> PostOnceAsync(string path, CancellationToken cancellationToken)
+    {
+        using var client = CreateClient(1);
+        client.Timeout = TimeSpan.FromMinutes(30);
+        var started = Stopwatch.GetTimestamp();
+        using var response = await client.PostAsync(new Uri(path, UriKind.Relative), null, cancellationToken).ConfigureAwait(false);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"POST {path}: {(int)response.StatusCode} {body}");
+        }
+
+        return (elapsed, body);
+    }
+
     /// <summary>
     /// <paramref name="concurrency"/> loops posting to /api/v1/analyze for <paramref name="duration"/> after a warm-up;
     /// returns requests per second and the latencies.

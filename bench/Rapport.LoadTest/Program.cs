@@ -4,7 +4,7 @@ using Rapport.Desk.Agents;
 using Rapport.Desk.Data;
 using Rapport.LoadTest;
 
-// rapport-loadtest seed    --provider Sqlite|PostgreSql --connection CS [--conversations 100000] [--messages 10] [--customers 20000] --key-file FILE
+// rapport-loadtest seed    --provider Sqlite|PostgreSql --connection CS [--conversations 100000] [--messages 10] [--customers 20000] [--surveys 50000] --key-file FILE
 // rapport-loadtest measure --url URL --key-file FILE [--conversations 100000] [--requests 500] [--concurrency 16] [--duration 10] [--pid PID]
 // bench/desk-load/run.sh drives both against a server process; see docs/benchmarks.md.
 try
@@ -40,7 +40,7 @@ try
         }
 
         var key = await new ArchiveSeeder(Create, Console.Out).SeedAsync(
-            options.Int("conversations", 100_000), options.Int("messages", 10), options.Int("customers", 20_000), cancel.Token);
+            options.Int("conversations", 100_000), options.Int("messages", 10), options.Int("customers", 20_000), options.Int("surveys", 50_000), cancel.Token);
         await File.WriteAllTextAsync(options.Require("key-file"), key, cancel.Token);
         return 0;
     }
@@ -66,6 +66,11 @@ try
 
         Console.WriteLine($"workspace inbox page: {rows} rows server-rendered, {page.Length / 1024} KB");
         await load.GetSequentialAsync("workspace inbox page (signed-in lead)", browser, _ => "/", Math.Min(requests, 200), cancel.Token);
+    }
+
+    if (options.Get("analytics", "yes") == "yes")
+    {
+        await new AnalyticsLoad(load, Console.Out).MeasureAsync(Math.Min(requests, 200), cancel.Token);
     }
 
     await load.AnalyzeAsync(options.Int("concurrency", 16), TimeSpan.FromSeconds(options.Int("duration", 10)), cancel.Token);

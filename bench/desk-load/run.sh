@@ -4,7 +4,10 @@
 # endpoint and the server's memory. Figures go to docs/benchmarks.md ("The desk at scale").
 #
 #   bench/desk-load/run.sh [sqlite|postgresql|both]      (default both)
-#   env: CONVERSATIONS=100000 MESSAGES=10 CUSTOMERS=20000 REQUESTS=500 CONCURRENCY=16 DURATION=10
+#   env: CONVERSATIONS=100000 MESSAGES=10 CUSTOMERS=20000 SURVEYS=50000 REQUESTS=500 CONCURRENCY=16 DURATION=10
+#
+# Besides the inbox it measures the analytics dashboard (issue 6): the first full rollup, timed once, then every query
+# the Analytics page and its CSV export make; ANALYTICS=no skips that part.
 #
 # The SQLite database is kept in artifacts/desk-load/ and reused while its size parameters match (seeding takes
 # minutes); so is the PostgreSQL cluster (artifacts/desk-load/postgresql, default durability settings, 127.0.0.1 only,
@@ -16,6 +19,7 @@ which=${1:-both}
 conversations=${CONVERSATIONS:-100000}
 messages=${MESSAGES:-10}
 customers=${CUSTOMERS:-20000}
+surveys=${SURVEYS:-50000}
 out="$root/artifacts/desk-load"
 mkdir -p "$out"
 
@@ -45,6 +49,7 @@ measure() { # provider connection-string key-file
     --email agent1@example.com --password load-test-lead
   dotnet "$out/server/Rapport.Server.dll" --urls "http://127.0.0.1:$port" --Rapport:Database:Provider "$1" \
     --ConnectionStrings:Rapport "$2" --Rapport:Database:SeedDemo false --Rapport:RateLimit:PermitLimit 1000000 \
+    --Rapport:Analytics:Enabled false \
     --Logging:LogLevel:Default Warning >"$out/server-$1.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 120); do
@@ -54,7 +59,7 @@ measure() { # provider connection-string key-file
   echo "== $1: $conversations conversations, server pid $server_pid on 127.0.0.1:$port"
   dotnet "$out/loadtest/rapport-loadtest.dll" measure --url "http://127.0.0.1:$port" --key-file "$3" \
     --conversations "$conversations" --requests "${REQUESTS:-500}" --concurrency "${CONCURRENCY:-16}" \
-    --duration "${DURATION:-10}" --pid "$server_pid" --agent-email agent1@example.com --agent-password load-test-lead
+    --duration "${DURATION:-10}" --pid "$server_pid" --analytics "${ANALYTICS:-yes}" --agent-email agent1@example.com --agent-password load-test-lead
   if command -v wrk >/dev/null; then
     # wrk (C, epoll) takes less of the shared 2 cores than the .NET client, so the server gets closer to its own limit.
     echo "wrk, analyze (1 thread, ${CONCURRENCY:-16} connections, ${DURATION:-10} s):"
@@ -67,12 +72,12 @@ measure() { # provider connection-string key-file
 
 if [ "$which" = sqlite ] || [ "$which" = both ]; then
   db="$out/sqlite/rapport.db"
-  stamp="$out/sqlite/seeded-$conversations-$messages-$customers"
+  stamp="$out/sqlite/seeded-$conversations-$messages-$customers-$surveys"
   if [ ! -f "$stamp" ]; then
     rm -rf "$out/sqlite"; mkdir -p "$out/sqlite"
     echo "seeding SQLite ($db)..."
     dotnet "$out/loadtest/rapport-loadtest.dll" seed --provider Sqlite --connection "Data Source=$db" \
-      --conversations "$conversations" --messages "$messages" --customers "$customers" --key-file "$out/sqlite/key"
+      --conversations "$conversations" --messages "$messages" --customers "$customers" --surveys "$surveys" --key-file "$out/sqlite/key"
     touch "$stamp"
   fi
   echo "database file: $(du -h "$db" | cut -f1)"
@@ -85,7 +90,7 @@ if [ "$which" = postgresql ] || [ "$which" = both ]; then
   [ -n "$pgbin" ] || { echo "run.sh: PostgreSQL is not installed (apt-get install postgresql)" >&2; exit 2; }
   # Kept in artifacts/desk-load/postgresql like the SQLite file (seeding takes minutes); stopped on exit.
   pgroot="$out/postgresql"
-  stamp="$pgroot/seeded-$conversations-$messages-$customers"
+  stamp="$pgroot/seeded-$conversations-$messages-$customers-$surveys"
   if [ ! -f "$stamp" ]; then
     rm -rf "$pgroot"; mkdir -p "$pgroot/data" "$pgroot/sock"; chown -R postgres: "$pgroot"
     runuser -u postgres -- "$pgbin/initdb" -D "$pgroot/data" -A trust -U postgres -E UTF8 >/dev/null
@@ -98,7 +103,7 @@ if [ "$which" = postgresql ] || [ "$which" = both ]; then
     runuser -u postgres -- "$pgbin/createdb" -h 127.0.0.1 -p "$port" -U postgres rapport
     echo "seeding PostgreSQL $("$pgbin/pg_ctl" --version | awk '{print $3}')..."
     dotnet "$out/loadtest/rapport-loadtest.dll" seed --provider PostgreSql --connection "$cs" \
-      --conversations "$conversations" --messages "$messages" --customers "$customers" --key-file "$pgroot/key"
+      --conversations "$conversations" --messages "$messages" --customers "$customers" --surveys "$surveys" --key-file "$pgroot/key"
     runuser -u postgres -- psql -h 127.0.0.1 -p "$port" -U postgres -d rapport -qc "VACUUM ANALYZE" >/dev/null
     touch "$stamp"
   fi

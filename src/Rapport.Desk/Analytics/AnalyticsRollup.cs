@@ -86,6 +86,9 @@ public sealed class AnalyticsRollup(RapportDbContext db, TimeProvider time)
         {
             await RecomputeBatchAsync(batch, upsetByConversation, cancellationToken).ConfigureAwait(false);
         }
+
+        // Every conversation with a reply on a recomputed day (the keys of the upset map) gets its drill-down row anew.
+        await new ConversationEmpathyRollup(db).RecomputeAsync(upsetByConversation.Keys, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Runs of consecutive days, at most <see cref="DaysPerBatch"/> long.</summary>

@@ -144,3 +144,28 @@ public sealed class SurveyDaily
 
     public double SumEmpathyUnderstood { get; set; }
 }
+
+/// <summary>
+/// One conversation's agent replies by agent and channel, over the conversation's whole life: what the drill-down lists
+/// (the conversations behind a chart point, lowest empathy first) without reading the messages table at query time.
+/// </summary>
+public sealed class ConversationEmpathy
+{
+    public long Id { get; set; }
+
+    public long ConversationId { get; set; }
+
+    public long? AgentId { get; set; }
+
+    public Channel Channel { get; set; }
+
+    /// <summary>The day of the first of these replies (days since 1970-01-01, UTC).</summary>
+    public int FirstDay { get; set; }
+
+    /// <summary>The day of the last of these replies.</summary>
+    public int LastDay { get; set; }
+
+    public int Replies { get; set; }
+
+    public double ScoreSum { get; set; }
+}

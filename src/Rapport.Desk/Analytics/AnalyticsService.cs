@@ -176,8 +176,10 @@ public sealed class AnalyticsService(RapportDbContext db)
     }
 
     /// <summary>
-    /// The conversations behind a chart point: those with agent replies in the range (narrowed by agent, week, channel,
-    /// or starting band), lowest empathy first, at most <see cref="DrillLimit"/>.
+    /// The conversations behind a chart point: those with agent replies in the range (narrowed by agent or channel),
+    /// lowest empathy first, at most <see cref="DrillLimit"/>. Read from the <see cref="ConversationEmpathy"/> rollup, so
+    /// a conversation's empathy and reply count are over its whole life (by the agent, when one is asked for), not only
+    /// the replies inside the range (docs/analytics.md, "Drill-down").
     /// </summary>
     public async Task<IReadOnlyList<DrillConversation>> ConversationsAsync(AnalyticsQuery query, long? agentId, CancellationToken cancellationToken) =>
         await ConversationsAsync(query, agentId, null, cancellationToken).ConfigureAwait(false);
@@ -189,11 +191,12 @@ public sealed class AnalyticsService(RapportDbContext db)
     public async Task<IReadOnlyList<DrillConversation>> ConversationsAsync(AnalyticsQuery query, long? agentId, PromiseOutcome? promises, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var start = AnalyticsDays.Start(query.FirstDay);
-        var end = AnalyticsDays.Start(query.LastDay + 1);
-        var replies = db.Messages.AsNoTracking().Where(m => m.Author == MessageAuthor.Agent && m.Review != null);
+        int first = query.FirstDay, last = query.LastDay;
+        var rows = db.ConversationEmpathy.AsNoTracking();
         if (promises is { } outcome)
         {
+            var start = AnalyticsDays.Start(first);
+            var end = AnalyticsDays.Start(last + 1);
             var withPromises = db.Promises.AsNoTracking();
             if (agentId is { } promiser)
             {
@@ -208,30 +211,30 @@ public sealed class AnalyticsService(RapportDbContext db)
             };
 
             // The promises' own conversations, whenever their replies were written.
-            replies = replies.Where(m => withPromises.Any(p => p.ConversationId == m.ConversationId));
+            rows = rows.Where(r => withPromises.Any(p => p.ConversationId == r.ConversationId));
         }
         else
         {
-            replies = replies.Where(m => m.CreatedAt >= start && m.CreatedAt < end);
+            rows = rows.Where(r => r.LastDay >= first && r.FirstDay <= last);
         }
 
         if (query.AgentIds is { } ids)
         {
-            replies = replies.Where(m => m.AgentId != null && ids.Contains(m.AgentId.Value));
+            rows = rows.Where(r => r.AgentId != null && ids.Contains(r.AgentId.Value));
         }
 
         if (agentId is { } agent)
         {
-            replies = replies.Where(m => m.AgentId == agent);
+            rows = rows.Where(r => r.AgentId == agent);
         }
 
         if (query.Channel is { } channel)
         {
-            replies = replies.Where(m => m.Channel == channel);
+            rows = rows.Where(r => r.Channel == channel);
         }
 
-        var grouped = await replies.GroupBy(m => m.ConversationId)
-            .Select(g => new { ConversationId = g.Key, Replies = g.Count(), Empathy = g.Average(m => (double)m.Review!.Score) })
+        var grouped = await rows.GroupBy(r => r.ConversationId)
+            .Select(g => new { ConversationId = g.Key, Replies = g.Sum(r => r.Replies), Empathy = g.Sum(r => r.ScoreSum) / g.Sum(r => r.Replies) })
             .OrderBy(g => g.Empathy).ThenBy(g => g.ConversationId).Take(DrillLimit)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var ids2 = grouped.Select(g => g.ConversationId).ToList();

@@ -33,6 +33,15 @@ internal sealed class PromiseDailyConfiguration : IEntityTypeConfiguration<Promi
     public void Configure(EntityTypeBuilder<PromiseDaily> builder) => builder.HasIndex(r => new { r.Day, r.AgentId });
 }
 
+internal sealed class ConversationEmpathyConfiguration : IEntityTypeConfiguration<ConversationEmpathy>
+{
+    public void Configure(EntityTypeBuilder<ConversationEmpathy> builder)
+    {
+        builder.HasIndex(r => r.ConversationId);
+        builder.HasIndex(r => new { r.LastDay, r.FirstDay });
+    }
+}
+
 internal sealed class AnalyticsWatermarkConfiguration : IEntityTypeConfiguration<AnalyticsWatermark>
 {
     public void Configure(EntityTypeBuilder<AnalyticsWatermark> builder) => builder.Property(w => w.Id).ValueGeneratedNever();

@@ -52,6 +52,8 @@ public sealed class RapportDbContext(DbContextOptions<RapportDbContext> options)
 
     public DbSet<Analytics.PromiseDaily> PromiseDaily => Set<Analytics.PromiseDaily>();
 
+    public DbSet<Analytics.ConversationEmpathy> ConversationEmpathy => Set<Analytics.ConversationEmpathy>();
+
     public DbSet<Analytics.AnalyticsWatermark> AnalyticsWatermarks => Set<Analytics.AnalyticsWatermark>();
 
     public DbSet<Survey> Surveys => Set<Survey>();
