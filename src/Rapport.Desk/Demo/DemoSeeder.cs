@@ -74,7 +74,7 @@ public sealed class DemoSeeder(RapportDbContext db, CustomerService customers, C
 
         foreach (var article in DemoKnowledge.Articles)
         {
-            await knowledge.UpsertBySlugAsync(article.Slug, new KnowledgeFields(article.Slug, article.Title, article.Body, article.Tags, article.Language), cancellationToken)
+            await knowledge.UpsertBySlugAsync(article.Slug, new KnowledgeFields(article.Slug, article.Title, article.Body, article.Tags, article.Language, article.Questions), cancellationToken)
                 .ConfigureAwait(false);
         }
 

@@ -124,8 +124,8 @@ internal static class KnowledgeEndpoints
     internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(long id, KnowledgeService knowledge, CancellationToken cancellationToken) =>
         await knowledge.DeleteAsync(id, cancellationToken).ConfigureAwait(false) ? TypedResults.NoContent() : NotFound.Problem("Knowledge article", id);
 
-    /// <summary>Checks every field, listing all failures; null when any failed.</summary>
-    private static KnowledgeFields? Validate(KnowledgeArticleRequest request, RequestValidator validator)
+    /// <summary>Checks every field, listing all failures; null when any failed. The workspace's editor uses the same rules.</summary>
+    internal static KnowledgeFields? Validate(KnowledgeArticleRequest request, RequestValidator validator)
     {
         var title = validator.Text("title", request.Title, required: true, maxLength: KnowledgeMarkdown.MaxTitleLength);
         var body = validator.Text("body", request.Body, required: true, maxLength: MaxBodyLength);
@@ -173,8 +173,31 @@ internal static class KnowledgeEndpoints
             }
         }
 
+        var questions = new List<string>();
+        if (request.Questions is { Count: > KnowledgeMarkdown.MaxQuestions })
+        {
+            validator.Add("questions", $"At most {KnowledgeMarkdown.MaxQuestions} questions; there are {request.Questions.Count}.");
+        }
+        else if (request.Questions is not null)
+        {
+            for (var i = 0; i < request.Questions.Count; i++)
+            {
+                if (KnowledgeMarkdown.NormalizeQuestion(request.Questions[i], out var error) is { } question)
+                {
+                    if (!questions.Contains(question, StringComparer.Ordinal))
+                    {
+                        questions.Add(question);
+                    }
+                }
+                else
+                {
+                    validator.Add($"questions[{i}]", error!);
+                }
+            }
+        }
+
         return validator.IsValid && title is not null && body is not null
-            ? new KnowledgeFields(slug, title.Trim(), body, tags, language?.ToLowerInvariant() ?? "en")
+            ? new KnowledgeFields(slug, title.Trim(), body, tags, language?.ToLowerInvariant() ?? "en", questions)
             : null;
     }
 }

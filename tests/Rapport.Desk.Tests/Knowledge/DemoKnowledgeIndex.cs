@@ -14,7 +14,7 @@ internal static class DemoKnowledgeIndex
         {
             index.Upsert(new KnowledgeArticle
             {
-                Id = ++id, Slug = document.Slug, Title = document.Title, Body = document.Body, Tags = [.. document.Tags], Language = document.Language,
+                Id = ++id, Slug = document.Slug, Title = document.Title, Body = document.Body, Tags = [.. document.Tags], Questions = [.. document.Questions], Language = document.Language,
                 UpdatedAt = DateTimeOffset.UnixEpoch,
             });
         }
