@@ -696,6 +696,11 @@ namespace Rapport.Desk.Migrations.PostgreSql.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<string>("Questions")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(80)
