@@ -59,7 +59,8 @@ internal static class KbCommand
         };
         command.Validators.Add(result =>
         {
-            if ((result.GetValue(file) is null) == (result.GetValue(set) is null))
+            // Tokens, not values: reading an invalid --set's value would throw here.
+            if (result.GetResult(file) is { Tokens.Count: > 0 } == result.GetResult(set) is not null)
             {
                 result.AddError("give either a FILE or --set tuning|heldout");
             }
