@@ -10,7 +10,7 @@ namespace Rapport.Benchmarks;
 /// <summary>
 /// Knowledge retrieval with passage selection, and a whole assistant turn (reading + retrieval + composed reply;
 /// issue 8: retrieve + compose p95 &lt; 30 ms with 5,000 articles): the demo knowledge base plus synthetic articles generated here (seeded, built
-/// from the demo articles' own sentences so the vocabulary and lengths are realistic), searched with customer messages.
+/// from the demo articles' own sentences and questions so the vocabulary and lengths are realistic), searched with customer messages.
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(P95Config))]
@@ -65,6 +65,7 @@ public class KnowledgeSearchBenchmarks
         var headings = demo.SelectMany(a => a.Body.Split('\n')).Where(l => l.StartsWith("## ", StringComparison.Ordinal)).Select(l => l[3..]).ToArray();
         var titleWords = demo.SelectMany(a => a.Title.Split(' ')).ToArray();
         var tags = demo.SelectMany(a => a.Tags).Distinct().ToArray();
+        var questions = demo.SelectMany(a => a.Questions).ToArray();
         var random = new Random(42);
         var now = DateTimeOffset.UnixEpoch;
         for (var id = 1; id <= total; id++)
@@ -73,7 +74,7 @@ public class KnowledgeSearchBenchmarks
             if (id <= demo.Count)
             {
                 var d = demo[id - 1];
-                article = new KnowledgeArticle { Id = id, Slug = d.Slug, Title = d.Title, Body = d.Body, Tags = [.. d.Tags], Language = d.Language, UpdatedAt = now };
+                article = new KnowledgeArticle { Id = id, Slug = d.Slug, Title = d.Title, Body = d.Body, Tags = [.. d.Tags], Questions = [.. d.Questions], Language = d.Language, UpdatedAt = now };
             }
             else
             {
@@ -97,6 +98,7 @@ public class KnowledgeSearchBenchmarks
                 {
                     Id = id, Slug = $"synthetic-{id}", Title = title, Body = body.ToString().TrimEnd(), Language = "en", UpdatedAt = now,
                     Tags = [tags[random.Next(tags.Length)], tags[random.Next(tags.Length)]],
+                    Questions = [questions[random.Next(questions.Length)], questions[random.Next(questions.Length)]],
                 };
             }
 

@@ -79,6 +79,7 @@ internal static class RapportServer
         builder.Services.AddSingleton<KnowledgeSync>();
         builder.Services.AddScoped<KnowledgeService>();
         builder.AddRapportGenerativeAssistant();
+        builder.Services.AddHostedService<KnowledgeWarmUpJob>();
         builder.Services.AddScoped<Components.Workspace.WorkspaceQueries>();
         builder.Services.AddScoped<PriorityRefresher>();
         builder.Services.AddOptions<PriorityRefreshOptions>().BindConfiguration(PriorityRefreshOptions.Section).ValidateDataAnnotations().ValidateOnStart();

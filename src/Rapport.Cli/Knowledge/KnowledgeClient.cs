@@ -13,7 +13,7 @@ internal sealed class KnowledgeClient(HttpClient http, Uri server)
     /// <exception cref="CliException">The server cannot be reached, refuses the key, or answers with a problem.</exception>
     public async Task<string> UpsertAsync(KnowledgeDocument document, CancellationToken cancellationToken)
     {
-        var body = new { title = document.Title, body = document.Body, tags = document.Tags, language = document.Language };
+        var body = new { title = document.Title, body = document.Body, tags = document.Tags, language = document.Language, questions = document.Questions };
         using var content = JsonContent.Create(body);
         using var response = await SendAsync(() => http.PutAsync(new Uri(server, "api/v1/knowledge/slug/" + document.Slug), content, cancellationToken)).ConfigureAwait(false);
         var root = await ReadAsync(response, cancellationToken).ConfigureAwait(false);

@@ -6,7 +6,12 @@ namespace Rapport.Core.Knowledge;
 /// <param name="Tags">Lowercase tags, possibly none.</param>
 /// <param name="Language">A language code, <c>en</c> unless the front matter says otherwise.</param>
 /// <param name="Body">The Markdown body, without the front matter and without the heading that gave the title.</param>
-public sealed record KnowledgeDocument(string Slug, string Title, IReadOnlyList<string> Tags, string Language, string Body);
+public sealed record KnowledgeDocument(string Slug, string Title, IReadOnlyList<string> Tags, string Language, string Body)
+{
+    /// <summary>Questions the article answers, in customers' words (front matter <c>question:</c> lines), written by its
+    /// author so that the search also finds it by phrasings its text does not use; possibly none.</summary>
+    public IReadOnlyList<string> Questions { get; init; } = [];
+}
 
 /// <summary>A Markdown file that cannot be read as an article; <see cref="Line"/> is 1-based.</summary>
 public sealed class KnowledgeFormatException : FormatException

@@ -2,7 +2,7 @@ namespace Rapport.Core.Knowledge;
 
 /// <summary>
 /// Reads a knowledge-base article from Markdown: optional front matter between <c>---</c> lines (<c>title</c>,
-/// <c>slug</c>, <c>tags</c>, <c>language</c>), otherwise the first <c># heading</c> is the title and the file name the slug.
+/// <c>slug</c>, <c>tags</c>, <c>language</c>, and <c>question</c> once per question the article answers), otherwise the first <c># heading</c> is the title and the file name the slug.
 /// </summary>
 public static class KnowledgeMarkdown
 {
@@ -18,6 +18,12 @@ public static class KnowledgeMarkdown
     /// <summary>The longest tag accepted.</summary>
     public const int MaxTagLength = 40;
 
+    /// <summary>At most this many questions (the phrasings the article answers) per article.</summary>
+    public const int MaxQuestions = 30;
+
+    /// <summary>The longest question accepted.</summary>
+    public const int MaxQuestionLength = 200;
+
     private const string AccentFolds = "àáâãäåāăąçćčďèéêëēęěìíîïīłñńňòóôõöøōřśšťùúûüūůýÿźżž";
     private const string AccentBases = "aaaaaaaaacccdeeeeeeeiiiiilnnnooooooorsstuuuuuuyyzzz";
 
@@ -30,6 +36,7 @@ public static class KnowledgeMarkdown
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         string? title = null, slug = null, language = null;
         IReadOnlyList<string> tags = [];
+        var questions = new List<string>();
         var bodyStart = 0;
         if (lines.Length > 0 && lines[0].TrimEnd() == "---")
         {
@@ -69,8 +76,11 @@ public static class KnowledgeMarkdown
                     case "language" or "lang":
                         language = CheckLanguage(value, i + 1);
                         break;
+                    case "question":
+                        AddQuestion(questions, value, i + 1);
+                        break;
                     default:
-                        throw new KnowledgeFormatException(i + 1, $"unknown front matter key '{key}' (use title, slug, tags, language)");
+                        throw new KnowledgeFormatException(i + 1, $"unknown front matter key '{key}' (use title, slug, tags, language, question)");
                 }
             }
 
@@ -123,7 +133,7 @@ public static class KnowledgeMarkdown
             }
         }
 
-        return new KnowledgeDocument(slug ?? SlugFromName(Path.GetFileNameWithoutExtension(fileName)), title, tags, language ?? "en", body);
+        return new KnowledgeDocument(slug ?? SlugFromName(Path.GetFileNameWithoutExtension(fileName)), title, tags, language ?? "en", body) { Questions = questions };
     }
 
     /// <summary>A slug made from a name or title: lowercase ASCII letters and digits, other runs become one hyphen.</summary>
@@ -173,6 +183,35 @@ public static class KnowledgeMarkdown
             _ => null,
         };
         return error is null ? trimmed : null;
+    }
+
+    /// <summary>A question normalised (trimmed, inner whitespace as one space); null with <paramref name="error"/> when it is
+    /// not acceptable.</summary>
+    public static string? NormalizeQuestion(string? question, out string? error)
+    {
+        var trimmed = question is null ? null : string.Join(' ', question.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        error = trimmed switch
+        {
+            null or "" => "a question must not be empty",
+            { Length: > MaxQuestionLength } => $"question '{Shorten(trimmed)}' is longer than {MaxQuestionLength} characters",
+            _ when trimmed.Any(char.IsControl) => $"question '{Shorten(trimmed)}' contains a control character",
+            _ => null,
+        };
+        return error is null ? trimmed : null;
+    }
+
+    private static void AddQuestion(List<string> questions, string value, int line)
+    {
+        var question = NormalizeQuestion(value, out var error) ?? throw new KnowledgeFormatException(line, error!);
+        if (!questions.Contains(question, StringComparer.Ordinal))
+        {
+            questions.Add(question);
+        }
+
+        if (questions.Count > MaxQuestions)
+        {
+            throw new KnowledgeFormatException(line, $"more than {MaxQuestions} questions");
+        }
     }
 
     private static string CheckSlug(string value, int line) =>

@@ -79,7 +79,7 @@ public sealed partial class DemoSeeder(
 
         foreach (var article in DemoKnowledge.Articles)
         {
-            await knowledge.UpsertBySlugAsync(article.Slug, new KnowledgeFields(article.Slug, article.Title, article.Body, article.Tags, article.Language), cancellationToken)
+            await knowledge.UpsertBySlugAsync(article.Slug, new KnowledgeFields(article.Slug, article.Title, article.Body, article.Tags, article.Language, article.Questions), cancellationToken)
                 .ConfigureAwait(false);
         }
 

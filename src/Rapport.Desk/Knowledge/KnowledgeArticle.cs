@@ -16,6 +16,9 @@ public sealed class KnowledgeArticle
     /// <summary>Lowercase tags (stored as a JSON array).</summary>
     public List<string> Tags { get; set; } = [];
 
+    /// <summary>Questions the article answers, in customers' words (stored as a JSON array): searched like the title.</summary>
+    public List<string> Questions { get; set; } = [];
+
     /// <summary>A language code such as <c>en</c>.</summary>
     public required string Language { get; set; }
 

@@ -30,6 +30,7 @@ public sealed class KnowledgeIndex : IDisposable
     private const string TextField = "text";
     private const string TagsField = "tags";
     private const string ArticleField = "article";
+    private const string QuestionsField = "questions";
 
     /// <summary>At most this many distinct query terms are used (a long message is mostly context).</summary>
     public const int MaxQueryTerms = 40;
@@ -75,6 +76,7 @@ public sealed class KnowledgeIndex : IDisposable
         var passages = KnowledgePassages.Split(article.Body);
         var id = article.Id.ToString(CultureInfo.InvariantCulture);
         var tags = string.Join(' ', article.Tags);
+        var questions = string.Join('\n', article.Questions);
         var documents = new List<Document>(Math.Max(1, passages.Count));
         for (var i = 0; i < passages.Count; i++)
         {
@@ -87,11 +89,14 @@ public sealed class KnowledgeIndex : IDisposable
                 new TextField(TextField, article.Body[passages[i].Range], Field.Store.NO),
                 new TextField(TagsField, tags, Field.Store.NO),
                 new TextField(ArticleField, article.Body, Field.Store.NO),
+                new TextField(QuestionsField, questions, Field.Store.NO),
             ]);
         }
 
         _writer.UpdateDocuments(new Term(IdField, id), documents);
-        _articles[article.Id] = new IndexedArticle(article.Id, article.Slug, article.Title, [.. article.Tags], article.Language, article.UpdatedAt, article.Body, passages);
+        _articles[article.Id] = new IndexedArticle(
+            article.Id, article.Slug, article.Title, [.. article.Tags], article.Language, article.UpdatedAt, article.Body, passages, AllTerms(questions),
+            [.. passages.Select(p => AllTerms(article.Title + " " + tags + " " + p.Heading + " " + article.Body[p.Range]))]);
     }
 
     /// <summary>Removes an article; visible to searches after <see cref="Refresh"/>.</summary>
@@ -146,7 +151,7 @@ public sealed class KnowledgeIndex : IDisposable
 
                 var passage = article.Passages[index];
                 var (offset, length) = passage.Range.GetOffsetAndLength(article.Body.Length);
-                var coverage = Coverage(terms, article, passage);
+                var coverage = Coverage(terms, article, index);
                 candidates.Add(new KnowledgeHit(
                     article.Id, article.Slug, article.Title, article.Tags, article.Language, scored.Score * (Ranking.CoverageBase + coverage), coverage,
                     passage.Heading, article.Body[passage.Range], offset, length));
@@ -174,7 +179,10 @@ public sealed class KnowledgeIndex : IDisposable
     /// <param name="Rerank">How many articles are re-ranked by coverage.</param>
     /// <param name="Article">Weight of a term anywhere in the article (the passage's context).</param>
     /// <param name="Synonym">Weight of a thesaurus word relative to the customer's own word.</param>
-    internal sealed record RankingParameters(float Title = 2f, float Tags = 2f, float Heading = 1.5f, double CoverageBase = 0.5, int Rerank = 20, float Article = 0.3f, float Synonym = 0.5f);
+    /// <param name="Questions">Weight of a term in the questions the article's author says it answers.</param>
+    /// <param name="Phrase">Weight of two adjacent question words found next to each other (in the text, title or questions).</param>
+    internal sealed record RankingParameters(
+        float Title = 3f, float Tags = 2f, float Heading = 1.5f, double CoverageBase = 0.5, int Rerank = 20, float Article = 0.3f, float Synonym = 0.5f, float Questions = 2f, float Phrase = 1f);
 
     private static BooleanQuery BuildQuery(List<string> terms, IndexReader reader, Dictionary<string, string[]> synonyms)
     {
@@ -182,7 +190,8 @@ public sealed class KnowledgeIndex : IDisposable
         var query = new BooleanQuery(disableCoord: true);
         foreach (var term in terms)
         {
-            var known = reader.DocFreq(new Term(TextField, term)) + reader.DocFreq(new Term(TitleField, term)) + reader.DocFreq(new Term(TagsField, term)) > 0;
+            var known = reader.DocFreq(new Term(TextField, term)) + reader.DocFreq(new Term(TitleField, term)) + reader.DocFreq(new Term(TagsField, term))
+                + reader.DocFreq(new Term(QuestionsField, term)) > 0;
             var fields = new List<Query>
             {
                 Boosted(new TermQuery(new Term(TitleField, term)), r.Title),
@@ -190,6 +199,10 @@ public sealed class KnowledgeIndex : IDisposable
                 Boosted(new TermQuery(new Term(HeadingField, term)), r.Heading),
                 new TermQuery(new Term(TextField, term)),
             };
+            if (r.Questions > 0)
+            {
+                fields.Add(Boosted(new TermQuery(new Term(QuestionsField, term)), r.Questions));
+            }
             if (r.Article > 0)
             {
                 fields.Add(Boosted(new TermQuery(new Term(ArticleField, term)), r.Article));
@@ -218,6 +231,21 @@ public sealed class KnowledgeIndex : IDisposable
             }
         }
 
+        // Two of the question's words next to each other ("gift card", "next day", "phone number") in the article count extra.
+        if (r.Phrase > 0)
+        {
+            for (var i = 1; i < terms.Count; i++)
+            {
+                foreach (var (field, boost) in new[] { (TextField, r.Phrase), (TitleField, r.Phrase * r.Title), (QuestionsField, r.Phrase * r.Questions) })
+                {
+                    var phrase = new PhraseQuery { Slop = 1 };
+                    phrase.Add(new Term(field, terms[i - 1]));
+                    phrase.Add(new Term(field, terms[i]));
+                    query.Add(Boosted(phrase, boost), Occur.SHOULD);
+                }
+            }
+        }
+
         return query;
     }
 
@@ -230,13 +258,15 @@ public sealed class KnowledgeIndex : IDisposable
     }
 
     /// <summary>The distinct analysed terms of <paramref name="text"/> (stop words removed, stemmed), in order.</summary>
-    internal List<string> Terms(string text)
+    internal List<string> Terms(string text) => Terms(text, MaxQueryTerms);
+
+    private List<string> Terms(string text, int max)
     {
         var terms = new List<string>();
         using var stream = _analyzer.GetTokenStream(TextField, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         stream.Reset();
-        while (stream.IncrementToken() && terms.Count < MaxQueryTerms)
+        while (stream.IncrementToken() && terms.Count < max)
         {
             var value = term.ToString();
             if (!terms.Contains(value, StringComparer.Ordinal))
@@ -249,15 +279,16 @@ public sealed class KnowledgeIndex : IDisposable
         return terms;
     }
 
-    /// <summary>The share of the question's terms found in the article's title and tags or the passage: how much of the
-    /// question the passage speaks to (0–1), a score comparable across questions, unlike BM25's.</summary>
-    private double Coverage(List<string> terms, IndexedArticle article, KnowledgePassage passage)
+    /// <summary>The share of the question's terms found in the article's title, tags and questions or the passage (all of
+    /// its words, analysed once at indexing): how much of the question the passage speaks to (0–1), a score comparable
+    /// across questions, unlike BM25's.</summary>
+    private double Coverage(List<string> terms, IndexedArticle article, int index)
     {
-        var found = new HashSet<string>(Terms(article.Title + " " + string.Join(' ', article.Tags) + " " + passage.Heading + " " + article.Body[passage.Range]), StringComparer.Ordinal);
+        var found = article.PassageTerms[index];
         var matched = 0;
         foreach (var term in terms)
         {
-            if (found.Contains(term) || (_synonyms.TryGetValue(term, out var others) && others.Any(found.Contains)))
+            if (found.Contains(term) || article.QuestionTerms.Contains(term) || (_synonyms.TryGetValue(term, out var others) && others.Any(found.Contains)))
             {
                 matched++;
             }
@@ -266,6 +297,8 @@ public sealed class KnowledgeIndex : IDisposable
         return Math.Round((double)matched / terms.Count, 4);
     }
 
+    private HashSet<string> AllTerms(string text) => new(Terms(text, int.MaxValue), StringComparer.Ordinal);
+
     /// <summary>The embedded thesaurus (synonyms.txt), analysed like the text: each stem maps to the other stems of its groups.</summary>
     private Dictionary<string, string[]> LoadSynonyms()
     {
@@ -273,6 +306,7 @@ public sealed class KnowledgeIndex : IDisposable
             ?? throw new InvalidOperationException("The knowledge thesaurus (Knowledge/synonyms.txt) is not embedded.");
         using var reader = new StreamReader(stream);
         var map = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var groups = new Dictionary<string, int>(StringComparer.Ordinal);
         while (reader.ReadLine() is { } line)
         {
             if (line.Length == 0 || line.StartsWith('#'))
@@ -281,9 +315,10 @@ public sealed class KnowledgeIndex : IDisposable
             }
 
             var stems = line.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-                .SelectMany(Terms).Distinct(StringComparer.Ordinal).ToList();
+                .SelectMany(word => Terms(word)).Distinct(StringComparer.Ordinal).ToList();
             foreach (var stem in stems)
             {
+                groups[stem] = groups.GetValueOrDefault(stem) + 1;
                 if (!map.TryGetValue(stem, out var set))
                 {
                     map[stem] = set = new HashSet<string>(StringComparer.Ordinal);
@@ -293,7 +328,8 @@ public sealed class KnowledgeIndex : IDisposable
             }
         }
 
-        return map.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+        // A word in several groups ("back": a return, a restock; "code": a discount, a sign-in) is ambiguous: it stays itself.
+        return map.Where(e => groups[e.Key] == 1).ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
     }
 
     private static CharArraySet StopWords()
@@ -316,7 +352,8 @@ public sealed class KnowledgeIndex : IDisposable
     }
 
     private sealed record IndexedArticle(
-        long Id, string Slug, string Title, IReadOnlyList<string> Tags, string Language, DateTimeOffset UpdatedAt, string Body, IReadOnlyList<KnowledgePassage> Passages);
+        long Id, string Slug, string Title, IReadOnlyList<string> Tags, string Language, DateTimeOffset UpdatedAt, string Body, IReadOnlyList<KnowledgePassage> Passages,
+        HashSet<string> QuestionTerms, IReadOnlyList<HashSet<string>> PassageTerms);
 }
 
 /// <summary>An article found by a search, with the passage that answers.</summary>

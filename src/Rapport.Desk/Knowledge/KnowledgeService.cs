@@ -10,7 +10,8 @@ namespace Rapport.Desk.Knowledge;
 /// <param name="Body">Markdown.</param>
 /// <param name="Tags">Lowercase tags.</param>
 /// <param name="Language">A language code.</param>
-public sealed record KnowledgeFields(string? Slug, string Title, string Body, IReadOnlyList<string> Tags, string Language);
+/// <param name="Questions">Questions the article answers, in customers' words (null: none).</param>
+public sealed record KnowledgeFields(string? Slug, string Title, string Body, IReadOnlyList<string> Tags, string Language, IReadOnlyList<string>? Questions = null);
 
 /// <summary>What an upsert by slug did.</summary>
 public enum KnowledgeUpsert
@@ -38,7 +39,7 @@ public sealed class KnowledgeService(RapportDbContext db, KnowledgeSync sync, Ti
         var slug = fields.Slug ?? KnowledgeMarkdown.SlugFromName(fields.Title);
         await EnsureSlugIsFreeAsync(slug, null, cancellationToken).ConfigureAwait(false);
         var now = Now();
-        var article = new KnowledgeArticle { Slug = slug, Title = fields.Title, Body = fields.Body, Tags = [.. fields.Tags], Language = fields.Language, CreatedAt = now, UpdatedAt = now };
+        var article = new KnowledgeArticle { Slug = slug, Title = fields.Title, Body = fields.Body, Tags = [.. fields.Tags], Questions = [.. fields.Questions ?? []], Language = fields.Language, CreatedAt = now, UpdatedAt = now };
         db.KnowledgeArticles.Add(article);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await sync.SyncAsync(db, force: true, cancellationToken).ConfigureAwait(false);
@@ -129,7 +130,7 @@ public sealed class KnowledgeService(RapportDbContext db, KnowledgeSync sync, Ti
     private bool Apply(KnowledgeArticle article, KnowledgeFields fields)
     {
         if (article.Slug == fields.Slug && article.Title == fields.Title && article.Body == fields.Body
-            && article.Language == fields.Language && article.Tags.SequenceEqual(fields.Tags))
+            && article.Language == fields.Language && article.Tags.SequenceEqual(fields.Tags) && article.Questions.SequenceEqual(fields.Questions ?? []))
         {
             return false;
         }
@@ -138,6 +139,7 @@ public sealed class KnowledgeService(RapportDbContext db, KnowledgeSync sync, Ti
         article.Title = fields.Title;
         article.Body = fields.Body;
         article.Tags = [.. fields.Tags];
+        article.Questions = [.. fields.Questions ?? []];
         article.Language = fields.Language;
         var now = Now();
 

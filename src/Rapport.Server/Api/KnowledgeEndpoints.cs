@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Rapport.Core.Knowledge;
 using Rapport.Desk.Knowledge;
@@ -22,13 +23,15 @@ internal static class KnowledgeEndpoints
         group.MapGet("/search", SearchAsync).WithName("SearchKnowledge")
             .WithSummary("The articles that best answer q (a customer's words), ranked, each with the passage that answers (limit 1-20, default 5).");
         group.MapGet("/{id:long}", GetAsync).WithName("GetKnowledgeArticle").WithSummary("An article with its Markdown body.");
-        group.MapPost("/", CreateAsync).WithName("CreateKnowledgeArticle").WithSummary("Creates an article (a taken slug: 409).")
-            .ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPut("/{id:long}", UpdateAsync).WithName("UpdateKnowledgeArticle").WithSummary("Replaces an article's fields (a slug another article has: 409).")
-            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/", CreateAsync).WithName("CreateKnowledgeArticle").WithSummary("Creates an article (a taken slug: 409; a signed-in agent: 403).")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPut("/{id:long}", UpdateAsync).WithName("UpdateKnowledgeArticle").WithSummary("Replaces an article's fields (a slug another article has: 409; a signed-in agent: 403).")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPut("/slug/{slug}", UpsertAsync).WithName("UpsertKnowledgeArticle")
-            .WithSummary("Creates the article with this slug (201) or replaces its fields (200; 'unchanged' when equal): what rapport kb import sends.");
-        group.MapDelete("/{id:long}", DeleteAsync).WithName("DeleteKnowledgeArticle").WithSummary("Deletes an article.");
+            .WithSummary("Creates the article with this slug (201) or replaces its fields (200; 'unchanged' when equal): what rapport kb import sends.")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapDelete("/{id:long}", DeleteAsync).WithName("DeleteKnowledgeArticle").WithSummary("Deletes an article (a signed-in agent: 403).")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         return app;
     }
 
@@ -68,9 +71,14 @@ internal static class KnowledgeEndpoints
             ? TypedResults.Ok(KnowledgeArticleResponse.From(article))
             : NotFound.Problem("Knowledge article", id);
 
-    internal static async Task<Results<Created<KnowledgeArticleResponse>, ValidationProblem>> CreateAsync(
-        KnowledgeArticleRequest request, KnowledgeService knowledge, CancellationToken cancellationToken)
+    internal static async Task<Results<Created<KnowledgeArticleResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        KnowledgeArticleRequest request, ClaimsPrincipal user, KnowledgeService knowledge, CancellationToken cancellationToken)
     {
+        if (KnowledgeAccess.WhyCannotManage(user) is { } reason)
+        {
+            return Forbidden(reason);
+        }
+
         var validator = new RequestValidator();
         if (Validate(request, validator) is not { } fields)
         {
@@ -82,8 +90,13 @@ internal static class KnowledgeEndpoints
     }
 
     internal static async Task<Results<Ok<KnowledgeArticleResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        long id, KnowledgeArticleRequest request, KnowledgeService knowledge, CancellationToken cancellationToken)
+        long id, KnowledgeArticleRequest request, ClaimsPrincipal user, KnowledgeService knowledge, CancellationToken cancellationToken)
     {
+        if (KnowledgeAccess.WhyCannotManage(user) is { } reason)
+        {
+            return Forbidden(reason);
+        }
+
         var validator = new RequestValidator();
         if (Validate(request, validator) is not { } fields)
         {
@@ -95,9 +108,14 @@ internal static class KnowledgeEndpoints
             : NotFound.Problem("Knowledge article", id);
     }
 
-    internal static async Task<Results<Created<KnowledgeUpsertResponse>, Ok<KnowledgeUpsertResponse>, ValidationProblem>> UpsertAsync(
-        string slug, KnowledgeArticleRequest request, KnowledgeService knowledge, CancellationToken cancellationToken)
+    internal static async Task<Results<Created<KnowledgeUpsertResponse>, Ok<KnowledgeUpsertResponse>, ValidationProblem, ProblemHttpResult>> UpsertAsync(
+        string slug, KnowledgeArticleRequest request, ClaimsPrincipal user, KnowledgeService knowledge, CancellationToken cancellationToken)
     {
+        if (KnowledgeAccess.WhyCannotManage(user) is { } reason)
+        {
+            return Forbidden(reason);
+        }
+
         var validator = new RequestValidator();
         if (!KnowledgeMarkdown.IsValidSlug(slug))
         {
@@ -121,11 +139,21 @@ internal static class KnowledgeEndpoints
             : TypedResults.Ok(response);
     }
 
-    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(long id, KnowledgeService knowledge, CancellationToken cancellationToken) =>
-        await knowledge.DeleteAsync(id, cancellationToken).ConfigureAwait(false) ? TypedResults.NoContent() : NotFound.Problem("Knowledge article", id);
+    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(long id, ClaimsPrincipal user, KnowledgeService knowledge, CancellationToken cancellationToken)
+    {
+        if (KnowledgeAccess.WhyCannotManage(user) is { } reason)
+        {
+            return Forbidden(reason);
+        }
 
-    /// <summary>Checks every field, listing all failures; null when any failed.</summary>
-    private static KnowledgeFields? Validate(KnowledgeArticleRequest request, RequestValidator validator)
+        return await knowledge.DeleteAsync(id, cancellationToken).ConfigureAwait(false) ? TypedResults.NoContent() : NotFound.Problem("Knowledge article", id);
+    }
+
+    private static ProblemHttpResult Forbidden(string reason) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed to change the knowledge base", detail: reason);
+
+    /// <summary>Checks every field, listing all failures; null when any failed. The workspace's editor uses the same rules.</summary>
+    internal static KnowledgeFields? Validate(KnowledgeArticleRequest request, RequestValidator validator)
     {
         var title = validator.Text("title", request.Title, required: true, maxLength: KnowledgeMarkdown.MaxTitleLength);
         var body = validator.Text("body", request.Body, required: true, maxLength: MaxBodyLength);
@@ -173,8 +201,31 @@ internal static class KnowledgeEndpoints
             }
         }
 
+        var questions = new List<string>();
+        if (request.Questions is { Count: > KnowledgeMarkdown.MaxQuestions })
+        {
+            validator.Add("questions", $"At most {KnowledgeMarkdown.MaxQuestions} questions; there are {request.Questions.Count}.");
+        }
+        else if (request.Questions is not null)
+        {
+            for (var i = 0; i < request.Questions.Count; i++)
+            {
+                if (KnowledgeMarkdown.NormalizeQuestion(request.Questions[i], out var error) is { } question)
+                {
+                    if (!questions.Contains(question, StringComparer.Ordinal))
+                    {
+                        questions.Add(question);
+                    }
+                }
+                else
+                {
+                    validator.Add($"questions[{i}]", error!);
+                }
+            }
+        }
+
         return validator.IsValid && title is not null && body is not null
-            ? new KnowledgeFields(slug, title.Trim(), body, tags, language?.ToLowerInvariant() ?? "en")
+            ? new KnowledgeFields(slug, title.Trim(), body, tags, language?.ToLowerInvariant() ?? "en", questions)
             : null;
     }
 }

@@ -125,6 +125,9 @@ internal sealed class RequestValidator
         }
     }
 
+    /// <summary>The messages by field (the workspace shows them beside its inputs).</summary>
+    public IReadOnlyDictionary<string, string[]> Errors => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+
     public ValidationProblem Problem() =>
         TypedResults.ValidationProblem(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
 

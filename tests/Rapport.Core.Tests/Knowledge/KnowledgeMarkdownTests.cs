@@ -17,6 +17,22 @@ public sealed class KnowledgeMarkdownTests
     }
 
     [Fact]
+    public void Parse_QuestionLines_AreCollectedInOrderWithoutDuplicates()
+    {
+        var document = KnowledgeMarkdown.Parse("---\ntitle: T\nquestion: Where is my parcel, please?\nquestion:   Is it lost?\nquestion: Is it lost?\n---\nBody.\n", "x.md");
+
+        Assert.Equal(["Where is my parcel, please?", "Is it lost?"], document.Questions);
+    }
+
+    [Fact]
+    public void Parse_EmptyQuestion_NamesTheLine()
+    {
+        var exception = Assert.Throws<KnowledgeFormatException>(() => KnowledgeMarkdown.Parse("---\ntitle: T\nquestion:\n---\nBody.\n", "x.md"));
+
+        Assert.Equal(3, exception.Line);
+    }
+
+    [Fact]
     public void Parse_NoFrontMatter_TakesFirstHeadingAsTitleAndFileNameAsSlug()
     {
         var document = KnowledgeMarkdown.Parse("\n# Reset your password\n\nGo to **Sign in**.\n\n## Still stuck?\n\nContact us.", "/kb/Reset Your Password!.md");

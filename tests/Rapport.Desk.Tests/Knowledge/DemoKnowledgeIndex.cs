@@ -14,7 +14,7 @@ internal static class DemoKnowledgeIndex
         {
             index.Upsert(new KnowledgeArticle
             {
-                Id = ++id, Slug = document.Slug, Title = document.Title, Body = document.Body, Tags = [.. document.Tags], Language = document.Language,
+                Id = ++id, Slug = document.Slug, Title = document.Title, Body = document.Body, Tags = [.. document.Tags], Questions = [.. document.Questions], Language = document.Language,
                 UpdatedAt = DateTimeOffset.UnixEpoch,
             });
         }
@@ -23,9 +23,10 @@ internal static class DemoKnowledgeIndex
         return index;
     }
 
-    /// <summary>eval/knowledge/questions.tsv: (expected slug, question), comments and the header skipped.</summary>
-    public static IReadOnlyList<(string Slug, string Question)> Questions() =>
-        [.. File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Knowledge", "questions.tsv"))
+    /// <summary>eval/knowledge/questions.tsv (the tuning set) or heldout.tsv: (expected slug, question), comments and
+    /// the header skipped.</summary>
+    public static IReadOnlyList<(string Slug, string Question)> Questions(string file = "questions.tsv") =>
+        [.. File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Knowledge", file))
             .Where(l => l.Length > 0 && !l.StartsWith('#') && !l.StartsWith("slug\t", StringComparison.Ordinal))
             .Select(l => l.Split('\t'))
             .Select(p => (p[0], p[1]))];

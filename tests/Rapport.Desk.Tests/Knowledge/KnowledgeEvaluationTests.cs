@@ -4,17 +4,29 @@ using Xunit.Abstractions;
 
 namespace Rapport.Desk.Tests.Knowledge;
 
-/// <summary>The labelled questions against the demo knowledge base. Issue 8's target is 80 % top-1; this guards the
-/// figure measured when the ranking was frozen (75.8 %, docs/knowledge-base.md) against regressions.</summary>
+/// <summary>
+/// The labelled questions against the demo knowledge base (docs/knowledge-base.md, *Evaluation*). Issue 8's target is
+/// 80 % top-1. The tuning set (questions.tsv) is the one the ranking was tuned on and lists its misses; the held-out
+/// set (heldout.tsv) was written before the later ranking changes and is never tuned on, so its test prints the figure
+/// only. Each floor is the figure measured when the ranking was frozen, rounded down a little, to catch regressions.
+/// </summary>
 public sealed class KnowledgeEvaluationTests(ITestOutputHelper output)
 {
     [Fact]
-    public void Labelled_questions_find_the_right_article_first_in_at_least_75_percent()
+    public void Tuning_questions_find_the_right_article_first_in_at_least_80_percent() =>
+        Evaluate("questions.tsv", minimumQuestions: 150, floor: 0.80, listMisses: true);
+
+    [Fact]
+    public void Held_out_questions_find_the_right_article_first_in_at_least_67_percent() =>
+        Evaluate("heldout.tsv", minimumQuestions: 120, floor: 0.67, listMisses: false);
+
+    private void Evaluate(string file, int minimumQuestions, double floor, bool listMisses)
     {
         using var index = DemoKnowledgeIndex.Create();
-        var questions = DemoKnowledgeIndex.Questions();
-        Assert.True(questions.Count >= 120, $"{questions.Count} questions");
+        var questions = DemoKnowledgeIndex.Questions(file);
+        Assert.True(questions.Count >= minimumQuestions, $"{questions.Count} questions");
         var slugs = DemoKnowledge.Articles.Select(a => a.Slug).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(slugs.Count, questions.Select(q => q.Slug).Distinct(StringComparer.Ordinal).Count());
         int top1 = 0, top3 = 0;
         foreach (var (slug, question) in questions)
         {
@@ -24,7 +36,7 @@ public sealed class KnowledgeEvaluationTests(ITestOutputHelper output)
             {
                 top1++;
             }
-            else
+            else if (listMisses)
             {
                 output.WriteLine($"miss: {slug} <- \"{question}\" got {string.Join(", ", hits.Select(h => $"{h.Slug} {h.Score:F2}"))}");
             }
@@ -37,7 +49,7 @@ public sealed class KnowledgeEvaluationTests(ITestOutputHelper output)
 
         var accuracy = (double)top1 / questions.Count;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"top-1 {top1}/{questions.Count} = {accuracy:P1}; top-3 {top3}/{questions.Count} = {(double)top3 / questions.Count:P1}; {slugs.Count} articles"));
-        Assert.True(accuracy >= 0.75, $"top-1 accuracy {accuracy:P1} is under 75 %");
+            $"{file}: top-1 {top1}/{questions.Count} = {accuracy:P1}; top-3 {top3}/{questions.Count} = {(double)top3 / questions.Count:P1}; {slugs.Count} articles"));
+        Assert.True(accuracy >= floor, string.Create(CultureInfo.InvariantCulture, $"{file}: top-1 accuracy {accuracy:P1} is under {floor:P0}"));
     }
 }

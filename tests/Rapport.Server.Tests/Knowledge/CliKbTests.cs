@@ -111,8 +111,24 @@ public abstract class CliKbTests(ServerFixture server) : IDisposable
         var result = await RunAsync("eval", questions, "--misses");
 
         Assert.True(result.ExitCode == 0, result.Stderr);
-        Assert.Contains("2 questions: top-1 1 (50.0 %), top-3 1 (50.0 %)", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"{questions}: 2 questions: top-1 1 (50.0 %), top-3 1 (50.0 %)", result.Stdout, StringComparison.Ordinal);
         Assert.Contains($"{questions}:4: expected otter-{_run}, got nothing", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("misses by article: 1 of 1 articles missed at least once", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"  otter-{_run}: 1 of 2 (first result: nothing)", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Eval_needs_either_a_file_or_a_named_set()
+    {
+        var neither = await RunAsync("eval");
+        var both = await RunAsync("eval", "q.tsv", "--set", "heldout");
+        var unknown = await RunAsync("eval", "--set", "secret");
+
+        Assert.Equal(2, neither.ExitCode);
+        Assert.Contains("give either a FILE or --set tuning|heldout", neither.Stderr, StringComparison.Ordinal);
+        Assert.Equal(2, both.ExitCode);
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("secret", unknown.Stderr, StringComparison.Ordinal);
     }
 }
 

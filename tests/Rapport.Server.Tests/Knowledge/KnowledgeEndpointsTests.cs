@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Rapport.Desk.Data;
 using Rapport.Desk.Knowledge;
 
@@ -80,6 +81,18 @@ public abstract class KnowledgeEndpointsTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task An_articles_questions_are_stored_and_find_it_by_words_its_text_does_not_use()
+    {
+        var slug = Unique("ocelot");
+        var created = await server.PostJsonAsync(
+            "/api/v1/knowledge", new { slug, title = $"Ocelot {slug} care", body = "Feed twice a day.", questions = new[] { " Why is my  marmoset hungry? ", "Why is my  marmoset hungry?" } }, 201);
+
+        Assert.Equal(["Why is my marmoset hungry?"], created.GetProperty("questions").EnumerateArray().Select(q => q.GetString()));
+        var search = await SearchAsync("marmoset hungry");
+        Assert.Equal(slug, search.GetProperty("results")[0].GetProperty("article").GetProperty("slug").GetString());
+    }
+
+    [Fact]
     public async Task A_question_nothing_answers_finds_nothing()
     {
         var results = (await SearchAsync("xylophone zeppelin")).GetProperty("results");
@@ -130,6 +143,7 @@ public abstract class KnowledgeEndpointsTests(ServerFixture server)
     [InlineData("""{"title":"T","body":"B","language":"english!"}""", "language")]
     [InlineData("""{"title":"!!!","body":"B"}""", "slug")]
     [InlineData("""{"title":5,"body":"B"}""", "title")]
+    [InlineData("""{"title":"T","body":"B","questions":["Fine?","  "]}""", "questions[1]")]
     public async Task Invalid_articles_are_400_naming_the_field(string json, string field)
     {
         using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
@@ -154,6 +168,28 @@ public abstract class KnowledgeEndpointsTests(ServerFixture server)
 
         var problem = await ExpectAsync(response, HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+    }
+
+    [Fact]
+    public async Task The_warm_up_job_loads_articles_into_the_index_before_any_search()
+    {
+        // Written straight to the table, so only a sync (the warm-up's, here) can put it in the index.
+        var slug = Unique("tapir");
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RapportDbContext>();
+            var now = DateTimeOffset.UtcNow;
+            db.KnowledgeArticles.Add(new KnowledgeArticle { Slug = slug, Title = "Tapir snouts", Body = "Tapirs grab leaves with their snouts.", Language = "en", CreatedAt = now, UpdatedAt = now });
+            await db.SaveChangesAsync();
+        }
+
+        var index = server.Services.GetRequiredService<KnowledgeIndex>();
+        Assert.DoesNotContain(index.Search("tapir snouts", 5), h => h.Slug == slug);
+        var warmUp = server.Services.GetServices<IHostedService>().OfType<Rapport.Server.Jobs.KnowledgeWarmUpJob>().Single();
+
+        await warmUp.StartAsync(CancellationToken.None);
+
+        Assert.Equal(slug, index.Search("tapir snouts", 5)[0].Slug);
     }
 
     [Fact]

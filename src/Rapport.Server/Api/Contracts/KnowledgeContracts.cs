@@ -3,8 +3,10 @@ using Rapport.Desk.Knowledge;
 namespace Rapport.Server.Api.Contracts;
 
 /// <summary>Body of an article's create or update: <c>title</c> and <c>body</c> required; <c>slug</c> made from the title
-/// when absent; <c>tags</c> optional; <c>language</c> <c>en</c> when absent.</summary>
-internal sealed record KnowledgeArticleRequest(string? Slug, string? Title, string? Body, IReadOnlyList<string?>? Tags, string? Language);
+/// when absent; <c>tags</c> optional; <c>language</c> <c>en</c> when absent; <c>questions</c> (the phrasings the article
+/// answers, searched like the title) optional.</summary>
+internal sealed record KnowledgeArticleRequest(
+    string? Slug, string? Title, string? Body, IReadOnlyList<string?>? Tags, string? Language, IReadOnlyList<string?>? Questions = null);
 
 /// <summary>An article in a list (without its body).</summary>
 internal sealed record KnowledgeSummaryResponse(long Id, string Slug, string Title, IReadOnlyList<string> Tags, string Language, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
@@ -12,10 +14,11 @@ internal sealed record KnowledgeSummaryResponse(long Id, string Slug, string Tit
     public static KnowledgeSummaryResponse From(KnowledgeArticle a) => new(a.Id, a.Slug, a.Title, a.Tags, a.Language, a.CreatedAt, a.UpdatedAt);
 }
 
-/// <summary>An article with its Markdown body.</summary>
-internal sealed record KnowledgeArticleResponse(long Id, string Slug, string Title, string Body, IReadOnlyList<string> Tags, string Language, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+/// <summary>An article with its Markdown body and the questions it answers.</summary>
+internal sealed record KnowledgeArticleResponse(
+    long Id, string Slug, string Title, string Body, IReadOnlyList<string> Tags, string Language, IReadOnlyList<string> Questions, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
-    public static KnowledgeArticleResponse From(KnowledgeArticle a) => new(a.Id, a.Slug, a.Title, a.Body, a.Tags, a.Language, a.CreatedAt, a.UpdatedAt);
+    public static KnowledgeArticleResponse From(KnowledgeArticle a) => new(a.Id, a.Slug, a.Title, a.Body, a.Tags, a.Language, a.Questions, a.CreatedAt, a.UpdatedAt);
 }
 
 /// <summary>What an upsert by slug did (<c>created</c>, <c>updated</c>, <c>unchanged</c>) and the article.</summary>
