@@ -321,6 +321,75 @@ namespace Rapport.Desk.Migrations.PostgreSql.Migrations
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("Rapport.Desk.Assistant.AssistantAnswer", b =>
+                {
+                    b.Property<long>("MessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ArticleSlug")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("ArticleTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<double>("Confidence")
+                        .HasColumnType("double precision");
+
+                    b.Property<bool>("Generated")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("HandOff")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("RefinerNote")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("MessageId");
+
+                    b.ToTable("AssistantAnswers");
+                });
+
+            modelBuilder.Entity("Rapport.Desk.Assistant.HandOff", b =>
+                {
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("AgentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Assignment")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("BriefJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("HandedOffAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.PrimitiveCollection<List<string>>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.HasKey("ConversationId");
+
+                    b.HasIndex("AgentId");
+
+                    b.HasIndex("HandedOffAt");
+
+                    b.ToTable("HandOffs");
+                });
+
             modelBuilder.Entity("Rapport.Desk.Conversations.Conversation", b =>
                 {
                     b.Property<long>("Id")
@@ -1339,6 +1408,31 @@ namespace Rapport.Desk.Migrations.PostgreSql.Migrations
                     b.Navigation("Team");
                 });
 
+            modelBuilder.Entity("Rapport.Desk.Assistant.AssistantAnswer", b =>
+                {
+                    b.HasOne("Rapport.Desk.Conversations.Message", null)
+                        .WithOne("AssistantAnswer")
+                        .HasForeignKey("Rapport.Desk.Assistant.AssistantAnswer", "MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Desk.Assistant.HandOff", b =>
+                {
+                    b.HasOne("Rapport.Desk.Agents.Agent", "Agent")
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Rapport.Desk.Conversations.Conversation", null)
+                        .WithOne("HandOff")
+                        .HasForeignKey("Rapport.Desk.Assistant.HandOff", "ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Agent");
+                });
+
             modelBuilder.Entity("Rapport.Desk.Conversations.Conversation", b =>
                 {
                     b.HasOne("Rapport.Desk.Agents.Agent", "Assignee")
@@ -1560,6 +1654,8 @@ namespace Rapport.Desk.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("Rapport.Desk.Conversations.Conversation", b =>
                 {
+                    b.Navigation("HandOff");
+
                     b.Navigation("Messages");
 
                     b.Navigation("Notes");
@@ -1567,6 +1663,8 @@ namespace Rapport.Desk.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("Rapport.Desk.Conversations.Message", b =>
                 {
+                    b.Navigation("AssistantAnswer");
+
                     b.Navigation("Reading");
 
                     b.Navigation("Review");

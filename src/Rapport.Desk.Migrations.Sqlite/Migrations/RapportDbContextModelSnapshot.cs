@@ -300,6 +300,75 @@ namespace Rapport.Desk.Migrations.Sqlite.Migrations
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("Rapport.Desk.Assistant.AssistantAnswer", b =>
+                {
+                    b.Property<long>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ArticleSlug")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ArticleTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Confidence")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("Generated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HandOff")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefinerNote")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MessageId");
+
+                    b.ToTable("AssistantAnswers");
+                });
+
+            modelBuilder.Entity("Rapport.Desk.Assistant.HandOff", b =>
+                {
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AgentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Assignment")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BriefJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HandedOffAt")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ConversationId");
+
+                    b.HasIndex("AgentId");
+
+                    b.HasIndex("HandedOffAt");
+
+                    b.ToTable("HandOffs");
+                });
+
             modelBuilder.Entity("Rapport.Desk.Conversations.Conversation", b =>
                 {
                     b.Property<long>("Id")
@@ -1288,6 +1357,31 @@ namespace Rapport.Desk.Migrations.Sqlite.Migrations
                     b.Navigation("Team");
                 });
 
+            modelBuilder.Entity("Rapport.Desk.Assistant.AssistantAnswer", b =>
+                {
+                    b.HasOne("Rapport.Desk.Conversations.Message", null)
+                        .WithOne("AssistantAnswer")
+                        .HasForeignKey("Rapport.Desk.Assistant.AssistantAnswer", "MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Desk.Assistant.HandOff", b =>
+                {
+                    b.HasOne("Rapport.Desk.Agents.Agent", "Agent")
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Rapport.Desk.Conversations.Conversation", null)
+                        .WithOne("HandOff")
+                        .HasForeignKey("Rapport.Desk.Assistant.HandOff", "ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Agent");
+                });
+
             modelBuilder.Entity("Rapport.Desk.Conversations.Conversation", b =>
                 {
                     b.HasOne("Rapport.Desk.Agents.Agent", "Assignee")
@@ -1509,6 +1603,8 @@ namespace Rapport.Desk.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Rapport.Desk.Conversations.Conversation", b =>
                 {
+                    b.Navigation("HandOff");
+
                     b.Navigation("Messages");
 
                     b.Navigation("Notes");
@@ -1516,6 +1612,8 @@ namespace Rapport.Desk.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Rapport.Desk.Conversations.Message", b =>
                 {
+                    b.Navigation("AssistantAnswer");
+
                     b.Navigation("Reading");
 
                     b.Navigation("Review");
