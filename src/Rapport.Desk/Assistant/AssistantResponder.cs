@@ -50,7 +50,10 @@ public sealed partial class AssistantResponder(
 
     private const int MaxAssignment = 400;
 
-    /// <summary>Answers the conversation's latest customer message, or stays silent (null).</summary>
+    /// <summary>
+    /// Answers the conversation's latest customer message, or stays silent (null). A failure is logged and also returns
+    /// null: the customer's message is already stored, and the conversation then simply waits for a person in the inbox.
+    /// </summary>
     public async Task<AssistantOutcome?> RespondAsync(long conversationId, CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -59,11 +62,33 @@ public sealed partial class AssistantResponder(
             return null;
         }
 
+        try
+        {
+            return await TurnAsync(conversationId, settings, cancellationToken).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // The customer's message is stored whatever happens here; an error must not fail it.
+        catch (Exception exception) when (exception is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            LogTurnFailed(logger, conversationId, exception);
+            db.ChangeTracker.Clear();
+            return null;
+        }
+    }
+
+    private async Task<AssistantOutcome?> TurnAsync(long conversationId, AssistantResponderOptions settings, CancellationToken cancellationToken)
+    {
         using var turn = await gate.EnterAsync(conversationId, cancellationToken).ConfigureAwait(false);
         var conversation = await db.Conversations.Include(c => c.Customer).Include(c => c.HandOff)
             .FirstOrDefaultAsync(c => c.Id == conversationId, cancellationToken).ConfigureAwait(false);
         if (conversation is null || !settings.Answers(conversation.Channel) || conversation.HandOff is not null || conversation.AssigneeId is not null
             || await db.Messages.AnyAsync(m => m.ConversationId == conversationId && m.Author == MessageAuthor.Agent, cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        // Without a knowledge base there is nothing to answer from: conversations reach the inbox as they did before.
+        if (!await db.KnowledgeArticles.AnyAsync(cancellationToken).ConfigureAwait(false))
         {
             return null;
         }
@@ -254,6 +279,9 @@ public sealed partial class AssistantResponder(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Assistant handed conversation {ConversationId} to a person ({Reasons}); assigned to agent {AgentId}")]
     private static partial void LogHandOff(ILogger logger, long conversationId, IReadOnlyList<string> reasons, long? agentId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The assistant could not answer conversation {ConversationId}; it waits for a person")]
+    private static partial void LogTurnFailed(ILogger logger, long conversationId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The assistant's reply refiner failed on conversation {ConversationId}; the composed reply was sent")]
     private static partial void LogRefinerFailed(ILogger logger, long conversationId, Exception exception);

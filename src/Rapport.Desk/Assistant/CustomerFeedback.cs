@@ -42,11 +42,11 @@ internal static partial class CustomerFeedback
         @"\b(did\s*n[o']?t|does\s*n[o']?t|do\s*n[o']?t|not|never|won'?t)\s+(really\s+)?(help|work|answer|solve|fix)" +
         @"|\b(still|again)\s+(not|no|can'?t|cannot|does\s*n'?t|is\s*n'?t|won'?t|broken|waiting|missing|nothing|have\s*n'?t|has\s*n'?t)\b" +
         @"|\bnot\s+what\s+i\s+(asked|meant|need|needed|wanted)\b|\b(useless|pointless|no\s+help|same\s+problem|wrong\s+answer)\b|\bthat'?s\s+not\s+(it|right)\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex NotHelped();
 
     [GeneratedRegex(
         @"\b(that|this|it)\s+(helped|helps|worked|works|solved|fixed|did\s+it|answers)\b|\b(thanks|thank\s+you|thx|cheers|perfect|brilliant|awesome|got\s+it|all\s+sorted|sorted|works\s+now)\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Helped();
 }

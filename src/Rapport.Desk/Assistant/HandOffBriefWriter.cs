@@ -215,6 +215,6 @@ internal static partial class HandOffBriefWriter
         @"|\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an)\s+(minutes?|hours?|days?|weeks?|months?)\b" +
         @"|\b(since\s+|last\s+|on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(yesterday|last\s+week|last\s+month)\b" +
         @"|\b\d{1,2}[/.]\d{1,2}([/.]\d{2,4})?\b|\b\d{1,2}(st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Specific();
 }

@@ -7,7 +7,8 @@ internal sealed record ConversationChange(long? ConversationId);
 
 /// <summary>
 /// In-process notifications of conversation changes, for the workspace's open pages (each a Blazor circuit on this
-/// server). Raised by the API's conversation endpoints and by replies sent from the workspace. One process only: a
+/// server). Raised by the API's conversation endpoints, by replies sent from the workspace, and by the desk's own changes
+/// (the assistant's replies, through <see cref="IConversationChanges"/>). One process only: a
 /// second server instance would need a backplane (a SignalR Redis backplane, or PostgreSQL LISTEN/NOTIFY).
 /// </summary>
 internal sealed partial class ConversationFeed(ILogger<ConversationFeed> logger) : IConversationChanges
