@@ -48,11 +48,11 @@ internal static class HandOffAssignment
 
         var calendars = await SlaCalendars.LoadAsync(db, pool.Select(a => a.TeamId), cancellationToken).ConfigureAwait(false);
         var onDuty = pool.Where(a => SlaCalendars.For(calendars, a.TeamId).IsOpen(now)).ToList();
-        var duty = "on duty now";
+        var duty = $"{onDuty.Count} on duty now";
         if (onDuty.Count == 0)
         {
             onDuty = pool;
-            duty = "none is on duty now, so all of them";
+            duty = $"none of the {pool.Count} on duty now, so all of them";
         }
 
         var ids = onDuty.Select(a => a.Id).ToList();
@@ -70,7 +70,7 @@ internal static class HandOffAssignment
             .ToList();
         var chosen = loads[0];
         var rule = string.Create(CultureInfo.InvariantCulture,
-            $"Assigned to {chosen.Agent.Name}: the lightest load among {scope} ({onDuty.Count}, {duty}), counting each open conversation as 1 + priority/100 ({chosen.Count} open, load {chosen.Load:0.00}).");
+            $"Assigned to {chosen.Agent.Name}: the lightest load among {scope} ({duty}), counting each open conversation as 1 + priority/100 ({chosen.Count} open, load {chosen.Load:0.00}).");
         return (chosen.Agent, rule);
     }
 }
