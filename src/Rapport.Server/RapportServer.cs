@@ -14,12 +14,14 @@ using Rapport.Desk.Sla;
 using Rapport.Desk.Knowledge;
 using Rapport.Desk.Training;
 using Rapport.Server.Api;
+using Rapport.Server.Assistant;
 using Rapport.Server.Components;
 using Rapport.Server.Components.Surveys;
 using Rapport.Server.Data;
 using Rapport.Server.Jobs;
 using Rapport.Server.Live;
 using Rapport.Server.Security;
+using Rapport.Server.Widget;
 
 namespace Rapport.Server;
 
@@ -82,6 +84,7 @@ internal static class RapportServer
         builder.Services.AddOptions<Rapport.Desk.Assistant.AssistantResponderOptions>().BindConfiguration(Rapport.Desk.Assistant.AssistantResponderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<Rapport.Desk.Assistant.AssistantGate>();
         builder.Services.AddScoped<Rapport.Desk.Assistant.AssistantResponder>();
+        builder.AddRapportGenerativeAssistant();
         builder.Services.AddScoped<Components.Workspace.WorkspaceQueries>();
         builder.Services.AddScoped<PriorityRefresher>();
         builder.Services.AddOptions<PriorityRefreshOptions>().BindConfiguration(PriorityRefreshOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -107,6 +110,7 @@ internal static class RapportServer
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCascadingAuthenticationState();
         builder.AddApiKeyRateLimiting();
+        builder.AddRapportWidget();
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
@@ -122,6 +126,7 @@ internal static class RapportServer
         app.UseStatusCodePages();
         app.UseMiddleware<RequestSizeLimitMiddleware>();
         app.UseMiddleware<FailedKeyGuardMiddleware>();
+        app.UseRapportWidget();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
@@ -135,6 +140,7 @@ internal static class RapportServer
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapSignOut();
         app.MapSurveyPage();
+        app.MapWidget();
         var secured = app.MapGroup("").RequireApiKey();
         secured.MapAnalyze();
         secured.MapReview();

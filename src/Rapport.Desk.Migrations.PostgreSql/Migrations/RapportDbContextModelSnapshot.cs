@@ -1398,6 +1398,38 @@ namespace Rapport.Desk.Migrations.PostgreSql.Migrations
                     b.ToTable("TrainingAttempts");
                 });
 
+            modelBuilder.Entity("Rapport.Desk.Widget.WidgetSession", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("WidgetSessions");
+                });
+
             modelBuilder.Entity("Rapport.Desk.Agents.Agent", b =>
                 {
                     b.HasOne("Rapport.Desk.Agents.Team", "Team")
@@ -1645,6 +1677,15 @@ namespace Rapport.Desk.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("AgentId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Rapport.Desk.Widget.WidgetSession", b =>
+                {
+                    b.HasOne("Rapport.Desk.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Rapport.Desk.Agents.Team", b =>

@@ -1347,6 +1347,36 @@ namespace Rapport.Desk.Migrations.Sqlite.Migrations
                     b.ToTable("TrainingAttempts");
                 });
 
+            modelBuilder.Entity("Rapport.Desk.Widget.WidgetSession", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("WidgetSessions");
+                });
+
             modelBuilder.Entity("Rapport.Desk.Agents.Agent", b =>
                 {
                     b.HasOne("Rapport.Desk.Agents.Team", "Team")
@@ -1594,6 +1624,15 @@ namespace Rapport.Desk.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("AgentId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Rapport.Desk.Widget.WidgetSession", b =>
+                {
+                    b.HasOne("Rapport.Desk.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Rapport.Desk.Agents.Team", b =>

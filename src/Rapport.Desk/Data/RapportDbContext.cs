@@ -84,6 +84,8 @@ public sealed class RapportDbContext(DbContextOptions<RapportDbContext> options)
 
     public DbSet<KudosSuggestionDecision> KudosSuggestionDecisions => Set<KudosSuggestionDecision>();
 
+    public DbSet<Widget.WidgetSession> WidgetSessions => Set<Widget.WidgetSession>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RapportDbContext).Assembly);
 

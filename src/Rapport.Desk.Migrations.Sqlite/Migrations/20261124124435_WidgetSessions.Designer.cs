@@ -10,8 +10,8 @@ using Rapport.Desk.Data;
 namespace Rapport.Desk.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(RapportDbContext))]
-    [Migration("20261124125240_Assistant")]
-    partial class Assistant
+    [Migration("20261124124435_WidgetSessions")]
+    partial class WidgetSessions
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -301,75 +301,6 @@ namespace Rapport.Desk.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("ApiKeys");
-                });
-
-            modelBuilder.Entity("Rapport.Desk.Assistant.AssistantAnswer", b =>
-                {
-                    b.Property<long>("MessageId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ArticleSlug")
-                        .HasMaxLength(80)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ArticleTitle")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<double>("Confidence")
-                        .HasColumnType("REAL");
-
-                    b.Property<bool>("Generated")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("HandOff")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RefinerNote")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("MessageId");
-
-                    b.ToTable("AssistantAnswers");
-                });
-
-            modelBuilder.Entity("Rapport.Desk.Assistant.HandOff", b =>
-                {
-                    b.Property<long>("ConversationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("AgentId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Assignment")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("BriefJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("HandedOffAt")
-                        .HasColumnType("INTEGER");
-
-                    b.PrimitiveCollection<string>("Reasons")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("ConversationId");
-
-                    b.HasIndex("AgentId");
-
-                    b.HasIndex("HandedOffAt");
-
-                    b.ToTable("HandOffs");
                 });
 
             modelBuilder.Entity("Rapport.Desk.Conversations.Conversation", b =>
@@ -1350,6 +1281,36 @@ namespace Rapport.Desk.Migrations.Sqlite.Migrations
                     b.ToTable("TrainingAttempts");
                 });
 
+            modelBuilder.Entity("Rapport.Desk.Widget.WidgetSession", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("WidgetSessions");
+                });
+
             modelBuilder.Entity("Rapport.Desk.Agents.Agent", b =>
                 {
                     b.HasOne("Rapport.Desk.Agents.Team", "Team")
@@ -1358,31 +1319,6 @@ namespace Rapport.Desk.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Team");
-                });
-
-            modelBuilder.Entity("Rapport.Desk.Assistant.AssistantAnswer", b =>
-                {
-                    b.HasOne("Rapport.Desk.Conversations.Message", null)
-                        .WithOne("AssistantAnswer")
-                        .HasForeignKey("Rapport.Desk.Assistant.AssistantAnswer", "MessageId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Rapport.Desk.Assistant.HandOff", b =>
-                {
-                    b.HasOne("Rapport.Desk.Agents.Agent", "Agent")
-                        .WithMany()
-                        .HasForeignKey("AgentId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Rapport.Desk.Conversations.Conversation", null)
-                        .WithOne("HandOff")
-                        .HasForeignKey("Rapport.Desk.Assistant.HandOff", "ConversationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Agent");
                 });
 
             modelBuilder.Entity("Rapport.Desk.Conversations.Conversation", b =>
@@ -1599,6 +1535,15 @@ namespace Rapport.Desk.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Rapport.Desk.Widget.WidgetSession", b =>
+                {
+                    b.HasOne("Rapport.Desk.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Rapport.Desk.Agents.Team", b =>
                 {
                     b.Navigation("Agents");
@@ -1606,8 +1551,6 @@ namespace Rapport.Desk.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Rapport.Desk.Conversations.Conversation", b =>
                 {
-                    b.Navigation("HandOff");
-
                     b.Navigation("Messages");
 
                     b.Navigation("Notes");
@@ -1615,8 +1558,6 @@ namespace Rapport.Desk.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Rapport.Desk.Conversations.Message", b =>
                 {
-                    b.Navigation("AssistantAnswer");
-
                     b.Navigation("Reading");
 
                     b.Navigation("Review");
