@@ -78,6 +78,9 @@ internal static class RapportServer
         builder.Services.AddSingleton<KnowledgeIndex>();
         builder.Services.AddSingleton<KnowledgeSync>();
         builder.Services.AddScoped<KnowledgeService>();
+        builder.Services.AddOptions<Rapport.Desk.Assistant.AssistantResponderOptions>().BindConfiguration(Rapport.Desk.Assistant.AssistantResponderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<Rapport.Desk.Assistant.AssistantGate>();
+        builder.Services.AddScoped<Rapport.Desk.Assistant.AssistantResponder>();
         builder.AddRapportGenerativeAssistant();
         builder.Services.AddHostedService<KnowledgeWarmUpJob>();
         builder.Services.AddScoped<Components.Workspace.WorkspaceQueries>();
@@ -101,6 +104,7 @@ internal static class RapportServer
         builder.Services.AddScoped<ApiKeyService>();
         builder.Services.AddScoped<AgentPasswords>();
         builder.Services.AddSingleton<SignInThrottle>();
+        builder.Services.AddSingleton<IConversationChanges>(services => services.GetRequiredService<ConversationFeed>());
         builder.Services.AddSingleton<FailedKeyAttempts>();
         builder.Services.AddApiKeyAuthentication();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();

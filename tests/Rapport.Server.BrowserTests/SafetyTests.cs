@@ -52,8 +52,9 @@ public sealed class SafetyTests(BrowserFixture browser) : IClassFixture<BrowserF
 
             await browser.SignInAsync(page, browser.Email(AgentRole.Admin));
 
-            // Arrives through the API while the inbox is open: it appears live, as text.
-            var created = await browser.PostJsonAsync("/api/v1/conversations", new { customerId = 3, channel = "chat", subject = "<b>Markup</b> test", message = body });
+            // Arrives through the API while the inbox is open: it appears live, as text. (By e-mail: on chat the assistant
+            // would answer at once, and the inbox row would show its reply instead of the customer's markup.)
+            var created = await browser.PostJsonAsync("/api/v1/conversations", new { customerId = 3, channel = "email", subject = "<b>Markup</b> test", message = body });
             var id = created.GetProperty("conversation").GetProperty("id").GetInt64();
             var row = page.Locator($"[data-testid=inbox-row][data-conversation='{id}']");
             await Assertions.Expect(row.GetByTestId("row-snippet")).ToContainTextAsync("<script>");

@@ -71,7 +71,9 @@ public sealed class WidgetTests(BrowserFixture browser) : IClassFixture<BrowserF
                 await browser.SignInAsync(desk, agent.Email);
                 await desk.GotoAsync($"/conversations/{conversation}");
                 await desk.Locator(".conversation-page[data-ready=true]").WaitForAsync();
-                await Assertions.Expect(desk.GetByTestId("message-body").Last).ToContainTextAsync("let me talk to a human");
+                // The assistant handed the visitor over (they asked for a person): the brief is on top, its reply in the thread.
+                await Assertions.Expect(desk.GetByTestId("handoff-brief")).ToContainTextAsync("let me talk to a human");
+                await Assertions.Expect(desk.Locator("[data-testid=message][data-author=customer] [data-testid=message-body]").Last).ToContainTextAsync("let me talk to a human");
                 await desk.GetByTestId("reply-box").FillAsync(reply);
                 await desk.GetByTestId("send").ClickAsync();
                 var confirm = desk.GetByTestId("send-anyway");
@@ -114,7 +116,7 @@ public sealed class WidgetTests(BrowserFixture browser) : IClassFixture<BrowserF
             await ScreenshotAsync(page, "widget-phone");
         });
 
-    [Fact(Skip = "Waits for Rapport.Desk.Assistant.AssistantResponder (issue 8 items 1-3) to land in main; then WidgetResponder calls it and this runs.")]
+    [Fact]
     public async Task A_visitor_gets_the_assistants_answer_from_the_knowledge_base_then_a_person_after_asking_for_one() =>
         await browser.WithPageAsync("widget-assistant", async page =>
         {
@@ -134,12 +136,13 @@ public sealed class WidgetTests(BrowserFixture browser) : IClassFixture<BrowserF
             await Assertions.Expect(Messages(page, "assistant")).ToHaveCountAsync(2);
             var conversation = await LatestWidgetConversationAsync();
             var assigned = await browser.GetJsonAsync($"/api/v1/conversations/{conversation}");
-            Assert.Equal(System.Text.Json.JsonValueKind.Number, assigned.GetProperty("assigneeId").ValueKind);
+            Assert.Equal(System.Text.Json.JsonValueKind.Number, assigned.GetProperty("conversation").GetProperty("assigneeId").ValueKind);
+            Assert.Contains("askedForPerson", assigned.GetProperty("handOff").GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
 
             const string reply = "Hi, I'm here now and I've read everything you wrote. Your refund was issued this morning.";
             using var posted = await browser.Api.PostAsJsonAsync(
                 new Uri($"/api/v1/conversations/{conversation}/messages", UriKind.Relative),
-                new { author = "agent", body = reply, agentId = assigned.GetProperty("assigneeId").GetInt64() });
+                new { author = "agent", body = reply, agentId = assigned.GetProperty("conversation").GetProperty("assigneeId").GetInt64() });
             Assert.True(posted.IsSuccessStatusCode, await posted.Content.ReadAsStringAsync());
             await Assertions.Expect(Messages(page, "agent").Last.Locator(".text")).ToHaveTextAsync(reply);
 

@@ -91,19 +91,21 @@ public sealed partial class AssistantComposer(AssistantOptions options)
         return reasons;
     }
 
+    // Timeouts guard against pathological input, not slow machines: a message is short, but a regex's first match also
+    // pays for compiling its matcher, which on a loaded machine took longer than 100 ms.
     [GeneratedRegex(
         @"\b(talk|speak|chat|connect me|put me through)\s+(to|with)\s+(a|an|the|some|your)?\s*(real\s+|actual\s+|live\s+)?(human|person|agent|someone|somebody|manager|supervisor|representative|rep)\b" +
         @"|\b(real|actual|live)\s+(human|person|agent)\b|\b(get|give|want|need)\s+(me\s+)?(a|an)\s+(human|person|agent|manager)\b|^\s*(human|person|agent)\s*(please|pls)?[.!]*\s*$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex AsksForPerson();
 
     [GeneratedRegex(
         @"\b(charge\s*back|chargeback|disput(e|ing|ed)\b|fraud(ulent)?|unauthori[sz]ed\s+(charge|payment|transaction)|(report|reporting)\s+(you|this)\s+to\s+my\s+bank)",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex BillingDispute();
 
     [GeneratedRegex(
         @"\b(hack(ed|er|ers)?|someone\s+(got|logged|broke)\s+in(to)?|account\s+(was\s+)?(compromised|taken\s+over)|stolen\s+(card|phone|password|identity)|(card|phone|password)\s+(was|got)\s+stolen|phishing|scam(med)?|identity\s+theft)\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Security();
 }

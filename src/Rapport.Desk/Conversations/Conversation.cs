@@ -52,6 +52,9 @@ public sealed class Conversation
     /// <summary>The conversation's key in the system it was imported from; imports find it again by this key.</summary>
     public string? ExternalKey { get; set; }
 
+    /// <summary>Set when the assistant handed the conversation to a person (with the brief); the assistant is silent from then on.</summary>
+    public Assistant.HandOff? HandOff { get; set; }
+
     public List<Message> Messages { get; } = [];
 
     public List<Note> Notes { get; } = [];

@@ -37,6 +37,20 @@ internal static class ConversationRules
     }
 
     /// <summary>
+    /// An assistant reply that did not hand off (an answer, an honest "no answer", a closing): the customer has their
+    /// reply, so nobody waits and the conversation waits on them (pending). <see cref="Conversation.FirstResponseAt"/>
+    /// stays: it measures the team's first reply.
+    /// </summary>
+    public static void OnAssistantReply(Conversation conversation)
+    {
+        conversation.WaitingSince = null;
+        if (conversation.Status == ConversationStatus.Open)
+        {
+            conversation.Status = ConversationStatus.Pending;
+        }
+    }
+
+    /// <summary>
     /// The customer messages a reply answers, oldest first: those since the last agent message, or else the latest ones.
     /// </summary>
     /// <param name="newestFirst">The conversation's latest messages (at least <see cref="ReviewLookback"/>), newest first.</param>

@@ -47,6 +47,8 @@ public sealed partial class ConversationService(
             .Include(c => c.Assignee)
             .Include(c => c.Messages.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)).ThenInclude(m => m.Reading)
             .Include(c => c.Messages).ThenInclude(m => m.Review)
+            .Include(c => c.Messages).ThenInclude(m => m.AssistantAnswer)
+            .Include(c => c.HandOff).ThenInclude(h => h!.Agent)
             .Include(c => c.Notes.OrderBy(n => n.CreatedAt).ThenBy(n => n.Id))
             .AsSplitQuery()
             .FirstOrDefaultAsync(c => c.Id == id, cancellationToken);

@@ -28,4 +28,7 @@ public sealed class Message
     public MessageReading? Reading { get; set; }
 
     public MessageReview? Review { get; set; }
+
+    /// <summary>For the knowledge-base assistant's replies: the article, confidence and whether a model wrote it.</summary>
+    public Assistant.AssistantAnswer? AssistantAnswer { get; set; }
 }

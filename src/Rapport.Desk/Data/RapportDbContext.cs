@@ -82,6 +82,10 @@ public sealed class RapportDbContext(DbContextOptions<RapportDbContext> options)
 
     public DbSet<Kudos> Kudos => Set<Kudos>();
 
+    public DbSet<Assistant.AssistantAnswer> AssistantAnswers => Set<Assistant.AssistantAnswer>();
+
+    public DbSet<Assistant.HandOff> HandOffs => Set<Assistant.HandOff>();
+
     public DbSet<KudosSuggestionDecision> KudosSuggestionDecisions => Set<KudosSuggestionDecision>();
 
     public DbSet<Widget.WidgetSession> WidgetSessions => Set<Widget.WidgetSession>();
@@ -104,6 +108,7 @@ public sealed class RapportDbContext(DbContextOptions<RapportDbContext> options)
         configurationBuilder.Properties<SlaPriority>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<SlaResponseKind>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<SlaAlertKind>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<Assistant.AssistantReplyKind>().HaveConversion<string>().HaveMaxLength(16);
 
         // SQLite cannot compare or order DateTimeOffset values; Unix milliseconds (UTC) sort and compare as numbers.
         // PostgreSQL keeps its native timestamptz.

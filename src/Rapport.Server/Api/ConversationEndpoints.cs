@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Rapport.Desk.Assistant;
+using Rapport.Desk.Data;
 using Rapport.Desk.Conversations;
 using Rapport.Desk.Sla;
 using Rapport.Server.Api.Contracts;
@@ -18,7 +21,9 @@ internal static class ConversationEndpoints
             .WithSummary("The inbox: filter by status, channel, assignee, team, label and minimum escalation risk; sort by priority, newest or waiting; cursor paging.");
         group.MapPost("", CreateAsync).WithName("CreateConversation").WithSummary("Opens a conversation, optionally with labels and the customer's first message.")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        group.MapGet("/{id:long}", GetAsync).WithName("GetConversation").WithSummary("A conversation with its messages, readings, reviews and notes.");
+        group.MapGet("/{id:long}", GetAsync).WithName("GetConversation").WithSummary("A conversation with its messages, readings, reviews, notes and, when the assistant handed it to a person, the hand-off brief.");
+        group.MapGet("/{id:long}/handoff", GetHandOffAsync).WithName("GetHandOff")
+            .WithSummary("The assistant's hand-off of the conversation to a person: when, why, to whom, and the brief (what the customer needs, how they feel, what was tried). 404 when it was not handed off.");
         group.MapPut("/{id:long}/status", ChangeStatusAsync).WithName("ChangeConversationStatus").WithSummary("Sets the status: open, pending, resolved or closed (a closed conversation stays closed: 422).")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPut("/{id:long}/assignee", AssignAsync).WithName("AssignConversation").WithSummary("Assigns the conversation to an agent (null unassigns).")
@@ -74,7 +79,7 @@ internal static class ConversationEndpoints
     }
 
     internal static async Task<Results<Created<ConversationDetail>, ValidationProblem>> CreateAsync(
-        NewConversationRequest request, ConversationService conversations, CancellationToken cancellationToken)
+        NewConversationRequest request, ConversationService conversations, AssistantResponder assistant, CancellationToken cancellationToken)
     {
         var validator = new RequestValidator();
         if (request.CustomerId is null)
@@ -95,6 +100,9 @@ internal static class ConversationEndpoints
         if (message is not null)
         {
             await conversations.AddCustomerMessageAsync(conversation.Id, new NewMessage(message), cancellationToken).ConfigureAwait(false);
+
+            // On the assistant's channels it answers the first message at once; its reply is in the detail below.
+            await assistant.RespondAsync(conversation.Id, cancellationToken).ConfigureAwait(false);
         }
 
         var detail = await conversations.GetAsync(conversation.Id, cancellationToken).ConfigureAwait(false);
@@ -111,6 +119,19 @@ internal static class ConversationEndpoints
 
         var clocks = await sla.StatesAsync([id], cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(conversation.ToDetail(clocks.GetValueOrDefault(id)));
+    }
+
+    internal static async Task<Results<Ok<HandOffResponse>, ProblemHttpResult>> GetHandOffAsync(long id, RapportDbContext db, CancellationToken cancellationToken)
+    {
+        var handOff = await db.HandOffs.AsNoTracking().Include(h => h.Agent).FirstOrDefaultAsync(h => h.ConversationId == id, cancellationToken).ConfigureAwait(false);
+        if (handOff is not null)
+        {
+            return TypedResults.Ok(handOff.ToResponse());
+        }
+
+        return await db.Conversations.AnyAsync(c => c.Id == id, cancellationToken).ConfigureAwait(false)
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not handed off", detail: $"The assistant has not handed conversation {id} to a person.")
+            : NotFound.Problem("Conversation", id);
     }
 
     internal static async Task<Results<Ok<ConversationSummary>, ValidationProblem, ProblemHttpResult>> ChangeStatusAsync(

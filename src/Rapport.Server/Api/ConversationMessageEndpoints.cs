@@ -1,14 +1,18 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Rapport.Desk.Assistant;
 using Rapport.Desk.Conversations;
 using Rapport.Server.Api.Contracts;
 
 namespace Rapport.Server.Api;
 
-/// <summary><c>POST /api/v1/conversations/{id}/messages</c>: customer messages in, agent replies out (or reviewed only).</summary>
+/// <summary>
+/// <c>POST /api/v1/conversations/{id}/messages</c>: customer messages in (the assistant answers them on its channels,
+/// docs/assistant.md), agent replies out (or reviewed only).
+/// </summary>
 internal static class ConversationMessageEndpoints
 {
     internal static async Task<Results<Created<PostedMessageResponse>, Ok<ReviewResponse>, ValidationProblem, ProblemHttpResult>> PostAsync(
-        long id, MessageRequest request, ConversationService conversations, CancellationToken cancellationToken, bool dryRun = false)
+        long id, MessageRequest request, ConversationService conversations, AssistantResponder assistant, CancellationToken cancellationToken, bool dryRun = false)
     {
         var validator = new RequestValidator();
         var author = validator.Enum<MessageAuthor>("author", request.Author, required: true);
@@ -32,9 +36,14 @@ internal static class ConversationMessageEndpoints
 
         Message? stored;
         ReviewResponse? review = null;
+        AssistantOutcome? answered = null;
         if (author == MessageAuthor.Customer)
         {
             stored = await conversations.AddCustomerMessageAsync(id, new NewMessage(body, channel, externalId), cancellationToken).ConfigureAwait(false);
+            if (stored is not null)
+            {
+                answered = await assistant.RespondAsync(id, cancellationToken).ConfigureAwait(false);
+            }
         }
         else
         {
@@ -61,6 +70,7 @@ internal static class ConversationMessageEndpoints
         var conversation = await conversations.GetSummaryAsync(id, cancellationToken).ConfigureAwait(false);
         return TypedResults.Created(
             $"/api/v1/conversations/{id}",
-            new PostedMessageResponse(stored.ToResponse(), review, conversation!.ToSummary()));
+            new PostedMessageResponse(
+                stored.ToResponse(), review, conversation!.ToSummary(), answered?.Reply.ToResponse(), answered?.HandOff?.ToResponse(answered.AssignedTo?.Name)));
     }
 }

@@ -1,3 +1,5 @@
+using Rapport.Desk.Conversations;
+
 namespace Rapport.Server.Live;
 
 /// <summary>Something changed in a conversation (a message, its status or assignee); null id: a new conversation.</summary>
@@ -5,10 +7,11 @@ internal sealed record ConversationChange(long? ConversationId);
 
 /// <summary>
 /// In-process notifications of conversation changes, for the workspace's open pages (each a Blazor circuit on this
-/// server). Raised by the API's conversation endpoints and by replies sent from the workspace. One process only: a
+/// server). Raised by the API's conversation endpoints, by replies sent from the workspace, and by the desk's own changes
+/// (the assistant's replies, through <see cref="IConversationChanges"/>). One process only: a
 /// second server instance would need a backplane (a SignalR Redis backplane, or PostgreSQL LISTEN/NOTIFY).
 /// </summary>
-internal sealed partial class ConversationFeed(ILogger<ConversationFeed> logger)
+internal sealed partial class ConversationFeed(ILogger<ConversationFeed> logger) : IConversationChanges
 {
     private readonly Lock _gate = new();
     private Action<ConversationChange>[] _subscribers = [];
@@ -42,6 +45,9 @@ internal sealed partial class ConversationFeed(ILogger<ConversationFeed> logger)
             }
         }
     }
+
+    /// <summary>The desk's changes made outside a request (the assistant's replies) reach the same pages.</summary>
+    void IConversationChanges.Changed(long conversationId) => Publish(new ConversationChange(conversationId));
 
     /// <summary>How many pages listen (for tests).</summary>
     public int SubscriberCount => Volatile.Read(ref _subscribers).Length;

@@ -1,3 +1,5 @@
+using Rapport.Desk.Assistant;
+
 namespace Rapport.Server.Widget;
 
 /// <summary>
@@ -9,8 +11,9 @@ internal interface IWidgetResponder
     Task RespondAsync(long conversationId, CancellationToken cancellationToken);
 }
 
-/// <summary>Until the assistant is wired in: the message waits for a person in the inbox.</summary>
-internal sealed class WaitForAgentResponder : IWidgetResponder
+/// <summary>The knowledge-base assistant (docs/assistant.md): it answers, or hands over to a person with a brief.</summary>
+internal sealed class AssistantWidgetResponder(AssistantResponder assistant) : IWidgetResponder
 {
-    public Task RespondAsync(long conversationId, CancellationToken cancellationToken) => Task.CompletedTask;
+    public async Task RespondAsync(long conversationId, CancellationToken cancellationToken) =>
+        await assistant.RespondAsync(conversationId, cancellationToken).ConfigureAwait(false);
 }

@@ -18,7 +18,7 @@ internal static class WidgetSetup
         builder.Services.AddSingleton<WidgetRateLimits>();
 
         // TryAdd: a test host may register its own responder in configure.
-        builder.Services.TryAddScoped<IWidgetResponder, WaitForAgentResponder>();
+        builder.Services.TryAddScoped<IWidgetResponder, AssistantWidgetResponder>();
         builder.Services.AddCors();
         builder.Services.AddOptions<CorsOptions>().Configure<WidgetOrigins>((cors, origins) => cors.AddPolicy(WidgetOrigins.CorsPolicy, policy => policy
             .SetIsOriginAllowed(origins.IsConfigured)

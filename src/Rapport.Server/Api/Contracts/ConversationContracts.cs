@@ -41,8 +41,9 @@ internal sealed record ConversationSummary(
 /// <summary>One page of the inbox; pass <c>nextCursor</c> as <c>cursor</c> for the next one (null on the last page).</summary>
 internal sealed record ConversationPageResponse(IReadOnlyList<ConversationSummary> Items, string? NextCursor);
 
-/// <summary>A conversation with its customer, messages (readings and reviews) and notes.</summary>
-internal sealed record ConversationDetail(ConversationSummary Conversation, CustomerResponse? Customer, IReadOnlyList<MessageResponse> Messages, IReadOnlyList<NoteResponse> Notes);
+/// <summary>A conversation with its customer, messages (readings and reviews) and notes; <c>handOff</c> when the assistant handed it to a person (with the brief).</summary>
+internal sealed record ConversationDetail(
+    ConversationSummary Conversation, CustomerResponse? Customer, IReadOnlyList<MessageResponse> Messages, IReadOnlyList<NoteResponse> Notes, HandOffResponse? HandOff = null);
 
 internal sealed record MessageResponse(
     long Id,
@@ -53,7 +54,22 @@ internal sealed record MessageResponse(
     DateTimeOffset CreatedAt,
     string? ExternalId,
     StoredReadingResponse? Reading,
-    StoredReviewResponse? Review);
+    StoredReviewResponse? Review,
+    AssistantAnswerResponse? Assistant = null);
+
+/// <summary>
+/// What stands behind an assistant reply: <c>kind</c> answer, noAnswer or closing; the article (for a miss, the best one
+/// found below the threshold) and retrieval's confidence; <c>generated</c> when the generative model wrote the text (and
+/// <c>refinerNote</c>, why its reply was not used); <c>handOff</c> when this reply handed the conversation to a person.
+/// </summary>
+internal sealed record AssistantAnswerResponse(string Kind, string? ArticleSlug, string? ArticleTitle, double Confidence, bool Generated, string? RefinerNote, bool HandOff);
+
+/// <summary>
+/// The assistant handed the conversation to a person: when, why (<c>reasons</c>: highEscalationRisk, askedForPerson,
+/// failedTwice, billingDispute, security), to whom and by which rule (<c>assignment</c>), and the <c>brief</c>: what
+/// the customer needs, how they feel, what was tried, why.
+/// </summary>
+internal sealed record HandOffResponse(DateTimeOffset HandedOffAt, IReadOnlyList<string> Reasons, long? AgentId, string? AgentName, string Assignment, Rapport.Desk.Assistant.HandOffBrief Brief);
 
 /// <summary>The stored emotion reading of a customer message; <c>engineVersion</c> says which engine read it.</summary>
 internal sealed record StoredReadingResponse(
@@ -73,5 +89,9 @@ internal sealed record StoredFindingResponse(string Practice, string Status, int
 
 internal sealed record NoteResponse(long Id, long? AgentId, string Body, DateTimeOffset CreatedAt);
 
-/// <summary>Answer to a stored message: the message, its review (agent replies) and the conversation's new priority.</summary>
-internal sealed record PostedMessageResponse(MessageResponse Message, ReviewResponse? Review, ConversationSummary Conversation);
+/// <summary>
+/// Answer to a stored message: the message, its review (agent replies) and the conversation's new priority; for a
+/// customer message the assistant answered, its reply (<c>assistantReply</c>) and, when it handed off, the hand-off.
+/// </summary>
+internal sealed record PostedMessageResponse(
+    MessageResponse Message, ReviewResponse? Review, ConversationSummary Conversation, MessageResponse? AssistantReply = null, HandOffResponse? HandOff = null);

@@ -1,3 +1,4 @@
+using Rapport.Desk.Assistant;
 using Rapport.Desk.Conversations;
 using Rapport.Desk.Sla;
 
@@ -14,14 +15,21 @@ internal static class ConversationMapping
         c.ToSummary(sla),
         c.Customer is null ? null : CustomerResponse.From(c.Customer),
         [.. c.Messages.Select(ToResponse)],
-        [.. c.Notes.OrderBy(n => n.CreatedAt).ThenBy(n => n.Id).Select(ToResponse)]);
+        [.. c.Notes.OrderBy(n => n.CreatedAt).ThenBy(n => n.Id).Select(ToResponse)],
+        c.HandOff?.ToResponse(c.Assignee?.Name));
+
+    /// <param name="h">The hand-off.</param>
+    /// <param name="agentName">The assignee's name when <c>h.Agent</c> is not loaded.</param>
+    public static HandOffResponse ToResponse(this HandOff h, string? agentName = null) =>
+        new(h.HandedOffAt, h.Reasons, h.AgentId, h.Agent?.Name ?? agentName, h.Assignment, h.Brief());
 
     public static NoteResponse ToResponse(this Note n) => new(n.Id, n.AgentId, n.Body, n.CreatedAt);
 
     public static MessageResponse ToResponse(this Message m) => new(
         m.Id, Name(m.Author), m.AgentId, m.Body, Name(m.Channel), m.CreatedAt, m.ExternalId,
         m.Reading is { } r ? ToResponse(r, m.Body) : null,
-        m.Review is { } v ? ToResponse(v) : null);
+        m.Review is { } v ? ToResponse(v) : null,
+        m.AssistantAnswer is { } a ? new AssistantAnswerResponse(Name(a.Kind), a.ArticleSlug, a.ArticleTitle, a.Confidence, a.Generated, a.RefinerNote, a.HandOff) : null);
 
     public static string Name<TEnum>(TEnum value)
         where TEnum : struct, Enum => Json.CamelCase(value.ToString());
