@@ -104,7 +104,7 @@ internal static class RapportServer
         builder.Services.AddScoped<ApiKeyService>();
         builder.Services.AddScoped<AgentPasswords>();
         builder.Services.AddSingleton<SignInThrottle>();
-        builder.Services.AddSingleton<IConversationChanges>(services => services.GetRequiredService<ConversationFeed>());
+        builder.Services.AddSingleton<IConversationChanges>(services => services.GetRequiredService<Live.ConversationFeed>());
         builder.Services.AddSingleton<FailedKeyAttempts>();
         builder.Services.AddApiKeyAuthentication();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();

@@ -6,6 +6,7 @@ using Rapport.Desk.Conversations;
 using Rapport.Desk.Customers;
 using Rapport.Desk.Data;
 using Rapport.Desk.FollowUps;
+using Rapport.Desk.Notifications;
 using Rapport.Desk.Promises;
 using Rapport.Desk.Recognition;
 using Rapport.Desk.Scheduling;
@@ -52,8 +53,8 @@ internal sealed class DemoRig : IAsyncDisposable
         Suggestions = new KudosSuggestions(Db, clock, kudos);
         _handlers = new IDueWorkHandler[]
         {
-            new SlaCheckHandler(clock),
-            new PromiseCheckHandler(clock, priority),
+            new SlaCheckHandler(clock, new Notifier()),
+            new PromiseCheckHandler(clock, priority, new Notifier()),
             new FollowUpCheckHandler(clock, Surveys, surveys),
             new FollowUpQuietHandler(clock, priority),
         }.ToDictionary(h => h.Kind, StringComparer.Ordinal);

@@ -59,6 +59,12 @@ public sealed partial class DemoSeeder(
                 var history = await player.PlayAsync(DemoHistory.Build(now), historyCustomers, now, ct).ConfigureAwait(false);
                 var kudosLater = await DemoLoop.PlayAsync(rig, player, loopCustomers, agents, now, ct).ConfigureAwait(false);
                 await rig.AdvanceAsync(now, ct).ConfigureAwait(false);
+
+                // The weeks of history raised hundreds of SLA and promise notifications; people would have read them
+                // long ago, so only the last day's stay unread in the bell.
+                var readBefore = now - TimeSpan.FromDays(1);
+                await rig.Db.Notifications.Where(n => n.CreatedAt < readBefore && n.ReadAt == null)
+                    .ExecuteUpdateAsync(n => n.SetProperty(x => x.ReadAt, now), ct).ConfigureAwait(false);
                 var today = await SeedTodayAsync(rig.Conversations, customers, agents, now, ct).ConfigureAwait(false);
                 await transaction.CommitAsync(ct).ConfigureAwait(false);
                 return (new DemoCredentials(signIns, password), kudosLater, history.Length + 3 + today);
