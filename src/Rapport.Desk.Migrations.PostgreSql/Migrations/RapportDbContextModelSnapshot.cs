@@ -103,6 +103,46 @@ namespace Rapport.Desk.Migrations.PostgreSql.Migrations
                     b.ToTable("AnalyticsWatermarks");
                 });
 
+            modelBuilder.Entity("Rapport.Desk.Analytics.ConversationEmpathy", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("AgentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("FirstDay")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LastDay")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Replies")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("ScoreSum")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId");
+
+                    b.HasIndex("LastDay", "FirstDay");
+
+                    b.ToTable("ConversationEmpathy");
+                });
+
             modelBuilder.Entity("Rapport.Desk.Analytics.EmotionDaily", b =>
                 {
                     b.Property<long>("Id")
@@ -173,6 +213,44 @@ namespace Rapport.Desk.Migrations.PostgreSql.Migrations
                     b.HasIndex("Day", "AgentId");
 
                     b.ToTable("EmpathyDaily");
+                });
+
+            modelBuilder.Entity("Rapport.Desk.Analytics.PromiseDaily", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("AgentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Broken")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kept")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("KeptLate")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Made")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "AgentId");
+
+                    b.ToTable("PromiseDaily");
                 });
 
             modelBuilder.Entity("Rapport.Desk.Analytics.ResponseDaily", b =>
@@ -319,6 +397,75 @@ namespace Rapport.Desk.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("ApiKeys");
+                });
+
+            modelBuilder.Entity("Rapport.Desk.Assistant.AssistantAnswer", b =>
+                {
+                    b.Property<long>("MessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ArticleSlug")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("ArticleTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<double>("Confidence")
+                        .HasColumnType("double precision");
+
+                    b.Property<bool>("Generated")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("HandOff")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("RefinerNote")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("MessageId");
+
+                    b.ToTable("AssistantAnswers");
+                });
+
+            modelBuilder.Entity("Rapport.Desk.Assistant.HandOff", b =>
+                {
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("AgentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Assignment")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("BriefJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("HandedOffAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.PrimitiveCollection<List<string>>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.HasKey("ConversationId");
+
+                    b.HasIndex("AgentId");
+
+                    b.HasIndex("HandedOffAt");
+
+                    b.ToTable("HandOffs");
                 });
 
             modelBuilder.Entity("Rapport.Desk.Conversations.Conversation", b =>
@@ -695,6 +842,11 @@ namespace Rapport.Desk.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Questions")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -1419,6 +1571,31 @@ namespace Rapport.Desk.Migrations.PostgreSql.Migrations
                     b.Navigation("Team");
                 });
 
+            modelBuilder.Entity("Rapport.Desk.Assistant.AssistantAnswer", b =>
+                {
+                    b.HasOne("Rapport.Desk.Conversations.Message", null)
+                        .WithOne("AssistantAnswer")
+                        .HasForeignKey("Rapport.Desk.Assistant.AssistantAnswer", "MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Desk.Assistant.HandOff", b =>
+                {
+                    b.HasOne("Rapport.Desk.Agents.Agent", "Agent")
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Rapport.Desk.Conversations.Conversation", null)
+                        .WithOne("HandOff")
+                        .HasForeignKey("Rapport.Desk.Assistant.HandOff", "ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Agent");
+                });
+
             modelBuilder.Entity("Rapport.Desk.Conversations.Conversation", b =>
                 {
                     b.HasOne("Rapport.Desk.Agents.Agent", "Assignee")
@@ -1664,6 +1841,8 @@ namespace Rapport.Desk.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("Rapport.Desk.Conversations.Conversation", b =>
                 {
+                    b.Navigation("HandOff");
+
                     b.Navigation("Messages");
 
                     b.Navigation("Notes");
@@ -1671,6 +1850,8 @@ namespace Rapport.Desk.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("Rapport.Desk.Conversations.Message", b =>
                 {
+                    b.Navigation("AssistantAnswer");
+
                     b.Navigation("Reading");
 
                     b.Navigation("Review");

@@ -92,6 +92,44 @@ namespace Rapport.Desk.Migrations.Sqlite.Migrations
                     b.ToTable("AnalyticsWatermarks");
                 });
 
+            modelBuilder.Entity("Rapport.Desk.Analytics.ConversationEmpathy", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AgentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Replies")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("ScoreSum")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId");
+
+                    b.HasIndex("LastDay", "FirstDay");
+
+                    b.ToTable("ConversationEmpathy");
+                });
+
             modelBuilder.Entity("Rapport.Desk.Analytics.EmotionDaily", b =>
                 {
                     b.Property<long>("Id")
@@ -158,6 +196,42 @@ namespace Rapport.Desk.Migrations.Sqlite.Migrations
                     b.HasIndex("Day", "AgentId");
 
                     b.ToTable("EmpathyDaily");
+                });
+
+            modelBuilder.Entity("Rapport.Desk.Analytics.PromiseDaily", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AgentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Broken")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kept")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("KeptLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Made")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "AgentId");
+
+                    b.ToTable("PromiseDaily");
                 });
 
             modelBuilder.Entity("Rapport.Desk.Analytics.ResponseDaily", b =>
@@ -298,6 +372,75 @@ namespace Rapport.Desk.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("ApiKeys");
+                });
+
+            modelBuilder.Entity("Rapport.Desk.Assistant.AssistantAnswer", b =>
+                {
+                    b.Property<long>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ArticleSlug")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ArticleTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Confidence")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("Generated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HandOff")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefinerNote")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MessageId");
+
+                    b.ToTable("AssistantAnswers");
+                });
+
+            modelBuilder.Entity("Rapport.Desk.Assistant.HandOff", b =>
+                {
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AgentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Assignment")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BriefJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HandedOffAt")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ConversationId");
+
+                    b.HasIndex("AgentId");
+
+                    b.HasIndex("HandedOffAt");
+
+                    b.ToTable("HandOffs");
                 });
 
             modelBuilder.Entity("Rapport.Desk.Conversations.Conversation", b =>
@@ -661,6 +804,11 @@ namespace Rapport.Desk.Migrations.Sqlite.Migrations
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Questions")
+                        .IsRequired()
+                        .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Slug")
@@ -1364,6 +1512,31 @@ namespace Rapport.Desk.Migrations.Sqlite.Migrations
                     b.Navigation("Team");
                 });
 
+            modelBuilder.Entity("Rapport.Desk.Assistant.AssistantAnswer", b =>
+                {
+                    b.HasOne("Rapport.Desk.Conversations.Message", null)
+                        .WithOne("AssistantAnswer")
+                        .HasForeignKey("Rapport.Desk.Assistant.AssistantAnswer", "MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Desk.Assistant.HandOff", b =>
+                {
+                    b.HasOne("Rapport.Desk.Agents.Agent", "Agent")
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Rapport.Desk.Conversations.Conversation", null)
+                        .WithOne("HandOff")
+                        .HasForeignKey("Rapport.Desk.Assistant.HandOff", "ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Agent");
+                });
+
             modelBuilder.Entity("Rapport.Desk.Conversations.Conversation", b =>
                 {
                     b.HasOne("Rapport.Desk.Agents.Agent", "Assignee")
@@ -1609,6 +1782,8 @@ namespace Rapport.Desk.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Rapport.Desk.Conversations.Conversation", b =>
                 {
+                    b.Navigation("HandOff");
+
                     b.Navigation("Messages");
 
                     b.Navigation("Notes");
@@ -1616,6 +1791,8 @@ namespace Rapport.Desk.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Rapport.Desk.Conversations.Message", b =>
                 {
+                    b.Navigation("AssistantAnswer");
+
                     b.Navigation("Reading");
 
                     b.Navigation("Review");
