@@ -125,11 +125,15 @@ public sealed class WidgetTests(BrowserFixture browser) : IClassFixture<BrowserF
             await Input(page).FillAsync("How long does it take to get my refund?");
             await Input(page).PressAsync("Enter");
 
-            // The assistant answers from "When will I get my refund?" (2 working days), labelled as automated.
+            // The assistant answers from "When will I get my refund?" (the article's passages all count working days),
+            // labelled as automated; the conversation records which article it used.
             var answer = Messages(page, "assistant").Last;
-            await Assertions.Expect(answer.Locator(".text")).ToContainTextAsync("2 working days");
+            await Assertions.Expect(answer.Locator(".text")).ToContainTextAsync("working days");
             await Assertions.Expect(answer.Locator(".who")).ToHaveTextAsync("Virtual assistant · automated");
             await ScreenshotAsync(page, "widget-assistant");
+            var answered = await browser.GetJsonAsync($"/api/v1/conversations/{await LatestWidgetConversationAsync()}");
+            var first = answered.GetProperty("messages").EnumerateArray().First(m => m.GetProperty("author").GetString() == "assistant");
+            Assert.Equal("refund-timing", first.GetProperty("assistant").GetProperty("articleSlug").GetString());
 
             await Input(page).FillAsync("let me talk to a human");
             await Input(page).PressAsync("Enter");

@@ -68,8 +68,15 @@ public abstract class ServerFixture : IAsyncLifetime
     {
     }
 
+    /// <summary>Starts what the server's configuration points at (e.g. a stand-in model server) before the server itself.</summary>
+    protected virtual Task BeforeStartAsync() => Task.CompletedTask;
+
+    /// <summary>Stops what <see cref="BeforeStartAsync"/> started, after the server has stopped.</summary>
+    protected virtual Task AfterStopAsync() => Task.CompletedTask;
+
     public async Task InitializeAsync()
     {
+        await BeforeStartAsync();
         if (Database == TestDatabase.PostgreSql)
         {
             _postgresAdmin = Environment.GetEnvironmentVariable(PostgresVariable);
@@ -158,6 +165,8 @@ public abstract class ServerFixture : IAsyncLifetime
             await _app.StopAsync();
             await _app.DisposeAsync();
         }
+
+        await AfterStopAsync();
 
         if (Database == TestDatabase.PostgreSql)
         {
