@@ -16,7 +16,7 @@ namespace Rapport.Desk.Analytics;
 public sealed class AnalyticsRollup(RapportDbContext db, TimeProvider time)
 {
     /// <summary>Days recomputed per batch (one transaction each).</summary>
-    public const int DaysPerBatch = 31;
+    public const int DaysPerBatch = 7;
 
     private const int IdsPerQuery = 500;
 
