@@ -47,8 +47,6 @@ public sealed class KnowledgeIndex : IDisposable
         "didn't", "won't", "isn't", "wasn't", "aren't", "haven't", "hasn't", "just", "still", "now", "please", "hi", "hello", "thanks", "thank", "so",
         "very", "really", "too", "also", "any", "some", "all", "about", "from", "up", "out", "off", "over", "again", "only", "own", "same", "than",
         "here", "there's", "that's", "like", "get", "got", "want", "need", "know", "let", "make", "im", "ive", "dont", "cant", "hasnt", "hadnt",
-        // The same fillers inflected: stop words are removed before stemming, so "getting" would otherwise stay as "get".
-        "gets", "getting", "gotten", "wants", "wanted", "wanting", "needs", "needed", "needing", "knows", "knew", "lets", "makes",
     ];
 
     private readonly Analyzer _analyzer = new EnglishAnalyzer(Version, StopWords());
