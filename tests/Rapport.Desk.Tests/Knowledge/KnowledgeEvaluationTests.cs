@@ -8,17 +8,18 @@ namespace Rapport.Desk.Tests.Knowledge;
 /// The labelled questions against the demo knowledge base (docs/knowledge-base.md, *Evaluation*). Issue 8's target is
 /// 80 % top-1. The tuning set (questions.tsv) is the one the ranking was tuned on and lists its misses; the held-out
 /// set (heldout.tsv) was written before the later ranking changes and is never tuned on, so its test prints the figure
-/// only. Each floor is the figure measured when the ranking was frozen, rounded down a little, to catch regressions.
+/// only. Each floor sits a few questions under the last measured figure (tuning 92.5 %, held-out 83.1 %), so that a
+/// regression fails: the held-out floor is issue 8's 80 %.
 /// </summary>
 public sealed class KnowledgeEvaluationTests(ITestOutputHelper output)
 {
     [Fact]
-    public void Tuning_questions_find_the_right_article_first_in_at_least_80_percent() =>
-        Evaluate("questions.tsv", minimumQuestions: 150, floor: 0.80, listMisses: true);
+    public void Tuning_questions_find_the_right_article_first_in_at_least_88_percent() =>
+        Evaluate("questions.tsv", minimumQuestions: 150, floor: 0.88, listMisses: true);
 
     [Fact]
-    public void Held_out_questions_find_the_right_article_first_in_at_least_67_percent() =>
-        Evaluate("heldout.tsv", minimumQuestions: 120, floor: 0.67, listMisses: false);
+    public void Held_out_questions_find_the_right_article_first_in_at_least_80_percent() =>
+        Evaluate("heldout.tsv", minimumQuestions: 120, floor: 0.80, listMisses: false);
 
     private void Evaluate(string file, int minimumQuestions, double floor, bool listMisses)
     {
