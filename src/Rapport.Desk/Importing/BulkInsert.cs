@@ -26,8 +26,9 @@ internal static class BulkInsert
     private const int MaxParameters = 2000;
 
     /// <summary>
-    /// Inserts <paramref name="rows"/>. When the key is generated, each row's id is read back and matched by
-    /// <paramref name="correlate"/>: a column that is unique among the rows (RETURNING promises no order).
+    /// Inserts <paramref name="rows"/>. When the key is generated and <paramref name="setId"/> is given, each row's id is
+    /// read back and matched by <paramref name="correlate"/>: a column that is unique among the rows (RETURNING promises
+    /// no order). Without <paramref name="setId"/> the ids are not read back (rows nothing else refers to).
     /// </summary>
     public static async Task InsertAsync<T>(
         RapportDbContext db, IReadOnlyList<T> rows, Func<T, string>? correlate, string? correlationColumnOf, Action<T, long>? setId, CancellationToken cancellationToken)
@@ -48,10 +49,11 @@ internal static class BulkInsert
         var sql = db.GetService<ISqlGenerationHelper>();
         var head = new StringBuilder("INSERT INTO ").Append(sql.DelimitIdentifier(table.Name, table.Schema)).Append(" (")
             .AppendJoin(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!))).Append(") VALUES ").ToString();
-        var returning = generated
+        var readIds = generated && setId is not null;
+        var returning = readIds
             ? $" RETURNING {sql.DelimitIdentifier(key.GetColumnName(table)!)}, {sql.DelimitIdentifier(entity.FindProperty(correlationColumnOf!)!.GetColumnName(table)!)}"
             : "";
-        Dictionary<string, T>? byCorrelation = generated ? rows.ToDictionary(correlate!, StringComparer.Ordinal) : null;
+        Dictionary<string, T>? byCorrelation = readIds ? rows.ToDictionary(correlate!, StringComparer.Ordinal) : null;
 
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
@@ -80,7 +82,7 @@ internal static class BulkInsert
             }
 
             command.CommandText = text.Append(returning).ToString();
-            if (!generated)
+            if (!readIds)
             {
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 continue;
