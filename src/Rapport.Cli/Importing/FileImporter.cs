@@ -68,6 +68,14 @@ internal sealed class ImportTotals
 
     public long CustomersCreated { get; private set; }
 
+    public long SlaClocks { get; private set; }
+
+    public long SlaBreached { get; private set; }
+
+    public long Promises { get; private set; }
+
+    public long QuietFollowUps { get; private set; }
+
     public List<RejectedLine> Rejected { get; } = [];
 
     public TimeSpan Elapsed { get; set; }
@@ -79,6 +87,10 @@ internal sealed class ImportTotals
         Duplicates += report.Duplicates;
         ConversationsCreated += report.ConversationsCreated;
         CustomersCreated += report.CustomersCreated;
+        SlaClocks += report.Timers.SlaClocks;
+        SlaBreached += report.Timers.SlaBreached;
+        Promises += report.Timers.Promises;
+        QuietFollowUps += report.Timers.QuietFollowUps;
         Rejected.AddRange(report.Rejected.Select(r => r with { Line = chunk.FileLine(r.Line) }));
     }
 }

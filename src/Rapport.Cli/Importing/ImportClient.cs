@@ -56,13 +56,20 @@ internal sealed class ImportClient(HttpClient http, Uri server)
                 root.GetProperty("duplicates").GetInt32(),
                 rejected,
                 root.GetProperty("conversationsCreated").GetInt32(),
-                root.GetProperty("customersCreated").GetInt32());
+                root.GetProperty("customersCreated").GetInt32(),
+                Timers(root));
         }
         catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
             throw new CliException("the server's answer is not an import report (is --server a Rapport desk?)", exception);
         }
     }
+
+    /// <summary>The timers the import started; an older server does not say (zeros).</summary>
+    private static ImportChunkTimers Timers(JsonElement root) =>
+        root.TryGetProperty("timers", out var t) && t.ValueKind == JsonValueKind.Object
+            ? new ImportChunkTimers(t.GetProperty("slaClocks").GetInt32(), t.GetProperty("slaBreached").GetInt32(), t.GetProperty("promises").GetInt32(), t.GetProperty("quietFollowUps").GetInt32())
+            : new ImportChunkTimers(0, 0, 0, 0);
 
     /// <summary>A problem's title, detail and field errors in one line.</summary>
     private static string Describe(string text)
@@ -97,7 +104,11 @@ internal sealed class ImportClient(HttpClient http, Uri server)
 }
 
 /// <summary>The server's report for one request; rejected line numbers are the body's.</summary>
-internal sealed record ImportChunkReport(int Lines, int Imported, int Duplicates, IReadOnlyList<RejectedLine> Rejected, int ConversationsCreated, int CustomersCreated);
+internal sealed record ImportChunkReport(
+    int Lines, int Imported, int Duplicates, IReadOnlyList<RejectedLine> Rejected, int ConversationsCreated, int CustomersCreated, ImportChunkTimers Timers);
+
+/// <summary>The SLA clocks (of which already breached), promises and quiet-customer follow-ups a request started.</summary>
+internal sealed record ImportChunkTimers(int SlaClocks, int SlaBreached, int Promises, int QuietFollowUps);
 
 /// <summary>A rejected line and why.</summary>
 internal sealed record RejectedLine(int Line, string Reason);

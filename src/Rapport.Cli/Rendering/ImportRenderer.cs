@@ -18,6 +18,8 @@ internal static class ImportRenderer
             $"imported {totals.Imported:N0} messages, {totals.Duplicates:N0} duplicates, {totals.Rejected.Count:N0} rejected ({totals.Lines:N0} lines in {seconds:F1} s, {totals.Lines / seconds:N0} messages/s)"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"created {totals.ConversationsCreated:N0} conversations and {totals.CustomersCreated:N0} customers"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"started {totals.SlaClocks:N0} SLA clocks ({totals.SlaBreached:N0} already breached), {totals.Promises:N0} promises and {totals.QuietFollowUps:N0} quiet-customer follow-ups"));
     }
 
     public static void WriteRejected(TextWriter error, string file, ImportTotals totals, string? rejectedFile)

@@ -851,6 +851,9 @@ namespace Rapport.Desk.Migrations.Sqlite.Migrations
                     b.Property<long>("ConversationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Count")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 

@@ -29,7 +29,13 @@ public sealed class PriorityCalculator(TimeProvider time)
 
     public static readonly TimeSpan RepeatWindow = TimeSpan.FromDays(30);
 
-    public PriorityScore Compute(PriorityInputs inputs)
+    public PriorityScore Compute(PriorityInputs inputs) => Compute(inputs, time.GetUtcNow());
+
+    /// <summary>
+    /// The priority as it read at <paramref name="now"/>: the import asks what it was when a customer's wait began, to
+    /// pick the SLA band a live desk would have picked then (docs/import.md, "Timers").
+    /// </summary>
+    public static PriorityScore Compute(PriorityInputs inputs, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         if (inputs.Status is ConversationStatus.Resolved or ConversationStatus.Closed)
@@ -37,7 +43,6 @@ public sealed class PriorityCalculator(TimeProvider time)
             return new PriorityScore(0, inputs.Status == ConversationStatus.Resolved ? "resolved" : "closed");
         }
 
-        var now = time.GetUtcNow();
         var waiting = inputs.WaitingSince is { } since && since < now ? now - since : TimeSpan.Zero;
         var awaitingReply = inputs.WaitingSince is not null;
         var recent = inputs.OtherContacts.Count(c => now - c <= RepeatWindow);

@@ -92,6 +92,13 @@ public sealed class RapportDbContext(DbContextOptions<RapportDbContext> options)
 
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
 
+    /// <summary>
+    /// True while the bulk import saves a batch: the import keeps that batch's SLA clocks and follow-ups itself, from the
+    /// messages' timestamps (<c>Importing/ImportTimers</c>, docs/import.md), so the save interceptors, which measure
+    /// from the moment of the save, leave that save alone.
+    /// </summary>
+    internal bool ImportKeepsTimers { get; set; }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RapportDbContext).Assembly);
 

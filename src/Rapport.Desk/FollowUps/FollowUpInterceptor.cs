@@ -19,7 +19,8 @@ public sealed class FollowUpInterceptor(TimeProvider time, IOptions<FollowUpOpti
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(eventData);
-        if (eventData.Context is RapportDbContext db)
+        // The import keeps the follow-ups of the conversations it writes itself (Importing/ImportTimers).
+        if (eventData.Context is RapportDbContext { ImportKeepsTimers: false } db)
         {
             await TrackAsync(db, cancellationToken).ConfigureAwait(false);
         }
@@ -104,7 +105,7 @@ public sealed class FollowUpInterceptor(TimeProvider time, IOptions<FollowUpOpti
     private async Task ScheduleQuietAsync(RapportDbContext db, Conversation conversation, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var (_, quietAfter) = await DelaysAsync(db, conversation.AssigneeId, cancellationToken).ConfigureAwait(false);
-        var followUp = new FollowUp { ConversationId = conversation.Id, Kind = FollowUpKind.Quiet, State = FollowUpState.Scheduled, CreatedAt = now, DueAt = now + quietAfter };
+        var followUp = FollowUpRules.QuietSpell(conversation.Id, now, quietAfter);
         db.FollowUps.Add(followUp);
         await DueWorkSchedule.ScheduleAsync(db, FollowUpQuietHandler.WorkKind, conversation.Id, followUp.DueAt, now, cancellationToken).ConfigureAwait(false);
     }

@@ -35,6 +35,21 @@ public static class FollowUpRules
             : null;
     }
 
+    /// <summary>
+    /// The quiet-customer timer of a spell of silence that began at <paramref name="since"/> (the agent's last message):
+    /// the reminder is due <paramref name="quietAfter"/> later, and the closing the same delay after the reminder
+    /// (<see cref="FollowUpQuietHandler"/> waits <c>DueAt - CreatedAt</c> again). The interceptor starts it at the moment
+    /// of the save; the import at the reply's timestamp (docs/import.md).
+    /// </summary>
+    public static FollowUp QuietSpell(long conversationId, DateTimeOffset since, TimeSpan quietAfter) => new()
+    {
+        ConversationId = conversationId,
+        Kind = FollowUpKind.Quiet,
+        State = FollowUpState.Scheduled,
+        CreatedAt = since.ToUniversalTime(),
+        DueAt = (since + quietAfter).ToUniversalTime(),
+    };
+
     public static string CheckIn(string? customerName, string subject, string surveyUrl) =>
         $"Hi{Name(customerName)}, we are checking back on \"{subject}\": is everything still working as it should? " +
         $"If not, just reply here and we will pick it up straight away. If you have a minute, we would love to hear how we did: {surveyUrl}";

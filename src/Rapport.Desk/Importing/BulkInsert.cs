@@ -26,8 +26,9 @@ internal static class BulkInsert
     private const int MaxParameters = 2000;
 
     /// <summary>
-    /// Inserts <paramref name="rows"/>. When the key is generated, each row's id is read back and matched by
-    /// <paramref name="correlate"/>: a column that is unique among the rows (RETURNING promises no order).
+    /// Inserts <paramref name="rows"/>. When the key is generated and <paramref name="setId"/> is given, each row's id is
+    /// read back and matched by <paramref name="correlate"/>: a column that is unique among the rows (RETURNING promises
+    /// no order). Without <paramref name="setId"/> the ids are not read back (rows nothing else refers to).
     /// </summary>
     public static async Task InsertAsync<T>(
         RapportDbContext db, IReadOnlyList<T> rows, Func<T, string>? correlate, string? correlationColumnOf, Action<T, long>? setId, CancellationToken cancellationToken)
@@ -48,39 +49,62 @@ internal static class BulkInsert
         var sql = db.GetService<ISqlGenerationHelper>();
         var head = new StringBuilder("INSERT INTO ").Append(sql.DelimitIdentifier(table.Name, table.Schema)).Append(" (")
             .AppendJoin(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!))).Append(") VALUES ").ToString();
-        var returning = generated
+        var readIds = generated && setId is not null;
+        var returning = readIds
             ? $" RETURNING {sql.DelimitIdentifier(key.GetColumnName(table)!)}, {sql.DelimitIdentifier(entity.FindProperty(correlationColumnOf!)!.GetColumnName(table)!)}"
             : "";
-        Dictionary<string, T>? byCorrelation = generated ? rows.ToDictionary(correlate!, StringComparer.Ordinal) : null;
+        Dictionary<string, T>? byCorrelation = readIds ? rows.ToDictionary(correlate!, StringComparer.Ordinal) : null;
 
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Bulk inserts run inside the batch's transaction.");
         var sqlite = db.Database.ProviderName == RapportDbContext.SqliteProvider;
-        var perStatement = Math.Max(1, (sqlite ? SqliteMaxParameters : MaxParameters) / columns.Length);
-        for (var start = 0; start < rows.Count; start += perStatement)
+        var maxParameters = sqlite ? SqliteMaxParameters : MaxParameters;
+        var values = new object?[columns.Length];
+        for (var start = 0; start < rows.Count;)
         {
-            var count = Math.Min(perStatement, rows.Count - start);
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            var text = new StringBuilder(head, head.Length + (count * columns.Length * 8) + returning.Length);
-            for (var r = 0; r < count; r++)
+            var text = new StringBuilder(head, head.Length + (maxParameters * 8) + returning.Length);
+            var count = 0;
+            for (; start < rows.Count; start++, count++)
             {
-                var row = rows[start + r];
-                text.Append(r == 0 ? "(" : ", (");
+                var row = rows[start];
+                var needed = 0;
                 for (var c = 0; c < columns.Length; c++)
                 {
-                    var name = "@p" + ((r * columns.Length) + c).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    values[c] = getters[c].GetValue(row);
+                    needed += values[c] is null ? 0 : 1;
+                }
+
+                // A null is written as NULL rather than bound, so rows with empty columns (most timers have several)
+                // take fewer parameters and more of them fit in a statement.
+                if (count > 0 && command.Parameters.Count + needed > maxParameters)
+                {
+                    break;
+                }
+
+                text.Append(count == 0 ? "(" : ", (");
+                for (var c = 0; c < columns.Length; c++)
+                {
+                    text.Append(c == 0 ? "" : ", ");
+                    if (values[c] is null)
+                    {
+                        text.Append("NULL");
+                        continue;
+                    }
+
+                    var name = "@p" + command.Parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
                     // CreateParameter applies the mapping's value converter, as SaveChanges does.
-                    command.Parameters.Add(mappings[c].CreateParameter(command, name, getters[c].GetValue(row), columns[c].IsNullable));
-                    text.Append(c == 0 ? "" : ", ").Append(name);
+                    command.Parameters.Add(mappings[c].CreateParameter(command, name, values[c], columns[c].IsNullable));
+                    text.Append(name);
                 }
 
                 text.Append(')');
             }
 
             command.CommandText = text.Append(returning).ToString();
-            if (!generated)
+            if (!readIds)
             {
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 continue;

@@ -17,14 +17,14 @@ internal sealed class ImportBatchContext
     private readonly Dictionary<long, Customer> _customersById;
     private readonly Dictionary<string, Customer> _customersByEmail;
     private readonly Dictionary<string, Customer> _customersByName;
-    private readonly Dictionary<string, (long Id, string Name)> _agents;
+    private readonly Dictionary<string, (long Id, string Name, long? TeamId)> _agents;
     private readonly ILookup<long, (long Id, DateTimeOffset CreatedAt)> _recent;
     private readonly List<ImportedConversation> _conversations = [];
     private readonly DateTimeOffset _now;
 
     private ImportBatchContext(
         Dictionary<string, Conversation> stored, ILookup<long, StoredMessage> history, List<Customer> customers,
-        Dictionary<string, (long Id, string Name)> agents, ILookup<long, (long Id, DateTimeOffset CreatedAt)> recent, DateTimeOffset now)
+        Dictionary<string, (long Id, string Name, long? TeamId)> agents, ILookup<long, (long Id, DateTimeOffset CreatedAt)> recent, DateTimeOffset now)
     {
         _stored = stored;
         _history = history;
@@ -77,9 +77,9 @@ internal sealed class ImportBatchContext
         var agentEmails = records.Where(r => r.AgentEmail is not null).Select(r => r.AgentEmail!).Distinct(StringComparer.Ordinal).ToList();
         var agents = agentEmails.Count == 0
             ? []
-            : (await db.Agents.AsNoTracking().Where(a => EF.Parameter(agentEmails).Contains(a.Email)).Select(a => new { a.Id, a.Email, a.Name })
+            : (await db.Agents.AsNoTracking().Where(a => EF.Parameter(agentEmails).Contains(a.Email)).Select(a => new { a.Id, a.Email, a.Name, a.TeamId })
                 .ToListAsync(cancellationToken).ConfigureAwait(false))
-                .ToDictionary(a => a.Email, a => (a.Id, a.Name), StringComparer.OrdinalIgnoreCase);
+                .ToDictionary(a => a.Email, a => (a.Id, a.Name, a.TeamId), StringComparer.OrdinalIgnoreCase);
 
         var since = now - PriorityCalculator.RepeatWindow;
         var known = customers.Select(c => c.Id).ToList();
@@ -131,6 +131,9 @@ internal sealed class ImportBatchContext
     public long? AgentId(string? email) => email is not null && _agents.TryGetValue(email, out var agent) ? agent.Id : null;
 
     public string? AgentName(string? email) => email is not null && _agents.TryGetValue(email, out var agent) ? agent.Name : null;
+
+    /// <summary>The teams of the batch's agents, by agent id (the time zone their promises are read in).</summary>
+    public IReadOnlyDictionary<long, long?> AgentTeams => _agents.Values.DistinctBy(a => a.Id).ToDictionary(a => a.Id, a => a.TeamId);
 
     /// <summary>When the customer's other conversations of the last 30 days started (stored and created in this batch).</summary>
     public IReadOnlyList<DateTimeOffset> OtherContacts(ImportedConversation conversation)

@@ -7,13 +7,15 @@ namespace Rapport.Desk.Importing;
 /// <param name="Rejected">Lines that were not valid, with the reasons.</param>
 /// <param name="ConversationsCreated">Conversations (new conversation keys) created.</param>
 /// <param name="CustomersCreated">Customers created (no customer had the e-mail, or the name).</param>
+/// <param name="Timers">The SLA clocks, promises and quiet-customer follow-ups the import started (docs/import.md, "Timers").</param>
 public sealed record ImportReport(
     int Lines,
     int Imported,
     int Duplicates,
     IReadOnlyList<RejectedLine> Rejected,
     int ConversationsCreated,
-    int CustomersCreated);
+    int CustomersCreated,
+    ImportTimerCounts Timers);
 
 /// <summary>A line that was not imported, and why.</summary>
 /// <param name="Line">1-based, in the body that was imported.</param>

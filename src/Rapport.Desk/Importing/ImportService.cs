@@ -1,26 +1,34 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Rapport.Core.Coaching;
 using Rapport.Core.Emotions;
 using Rapport.Desk.Conversations;
 using Rapport.Desk.Customers;
 using Rapport.Desk.Data;
+using Rapport.Desk.FollowUps;
+using Rapport.Desk.Notifications;
 
 namespace Rapport.Desk.Importing;
 
 /// <summary>
 /// Imports messages in batches, one transaction (one SaveChanges) per batch: messages whose external id is already
 /// stored are skipped, customers and conversations are found or created, customer messages are read by the engine and
-/// agent messages reviewed, and each touched conversation's state and priority are updated once per batch
-/// (docs/decisions/0011-import.md). When the call returns, everything it counts as imported is committed.
+/// agent messages reviewed, each touched conversation's state and priority are updated once per batch
+/// (docs/decisions/0011-import.md), and the batch's timers (SLA clocks, promises, quiet-customer follow-ups) are started
+/// as if its messages had been posted live at their timestamps (<see cref="ImportTimers"/>, docs/import.md). When the
+/// call returns, everything it counts as imported is committed.
 /// </summary>
-public sealed partial class ImportService(RapportDbContext db, TimeProvider time, PriorityCalculator priority, ILogger<ImportService> logger)
+public sealed partial class ImportService(
+    RapportDbContext db, TimeProvider time, PriorityCalculator priority, Notifier notifier, IOptions<FollowUpOptions> followUps, ILogger<ImportService> logger)
 {
     /// <summary>Lines per transaction: big enough to amortise the round trips, small enough to keep a batch in memory.</summary>
     public const int DefaultBatchSize = 1000;
 
     /// <summary>A batch that collides with a concurrent import (the same new conversation or message) is read again and retried.</summary>
     private const int MaxAttempts = 3;
+
+    private ImportTimers? _timers;
 
     public async Task<ImportReport> ImportAsync(IEnumerable<ImportLine> lines, int batchSize, CancellationToken cancellationToken)
     {
@@ -54,8 +62,10 @@ public sealed partial class ImportService(RapportDbContext db, TimeProvider time
         }
 
         var milliseconds = (long)time.GetElapsedTime(started).TotalMilliseconds;
+        var timers = totals.Timers ?? ImportTimerCounts.None;
         LogImported(logger, count, totals.Imported, totals.Duplicates, rejected.Count, totals.ConversationsCreated, milliseconds);
-        return new ImportReport(count, totals.Imported, totals.Duplicates, rejected, totals.ConversationsCreated, totals.CustomersCreated);
+        LogTimers(logger, timers.SlaClocks, timers.SlaBreached, timers.Promises, timers.QuietFollowUps);
+        return new ImportReport(count, totals.Imported, totals.Duplicates, rejected, totals.ConversationsCreated, totals.CustomersCreated, timers);
     }
 
     private async Task<BatchResult> WriteBatchAsync(List<ImportRecord> batch, CancellationToken cancellationToken)
@@ -107,7 +117,7 @@ public sealed partial class ImportService(RapportDbContext db, TimeProvider time
 
         if (records.Count == 0)
         {
-            return new BatchResult(0, duplicates, 0, 0);
+            return new BatchResult(0, duplicates, 0, 0, null);
         }
 
         // Chronological (stable, so equal timestamps keep the file's order); the engine reads while the database is asked.
@@ -121,7 +131,8 @@ public sealed partial class ImportService(RapportDbContext db, TimeProvider time
             }
         }), cancellationToken);
 
-        var context = await ImportBatchContext.LoadAsync(db, records, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var context = await ImportBatchContext.LoadAsync(db, records, now, cancellationToken).ConfigureAwait(false);
         await analysis.ConfigureAwait(false);
 
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -165,13 +176,16 @@ public sealed partial class ImportService(RapportDbContext db, TimeProvider time
             priority.Apply(conversation.Entity, conversation.LatestReading, context.OtherContacts(conversation), conversation.Customer.Tags);
         }
 
-        await SaveAsync(context, cancellationToken).ConfigureAwait(false);
+        var timers = await SaveAsync(context, now, cancellationToken).ConfigureAwait(false);
         LogBatch(logger, records.Count, duplicates);
-        return new BatchResult(records.Count, duplicates, context.ConversationsCreated, context.CustomersCreated);
+        return new BatchResult(records.Count, duplicates, context.ConversationsCreated, context.CustomersCreated, timers);
     }
 
-    /// <summary>One transaction: new rows in bulk (parents first, ids read back), then the updates of stored conversations.</summary>
-    private async Task SaveAsync(ImportBatchContext context, CancellationToken cancellationToken)
+    /// <summary>
+    /// One transaction: new rows in bulk (parents first, ids read back), the batch's timers planned, the updates of
+    /// stored conversations and their timers saved, then the new timer rows in bulk.
+    /// </summary>
+    private async Task<ImportTimerCounts> SaveAsync(ImportBatchContext context, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var customers = context.NewCustomers;
@@ -220,21 +234,39 @@ public sealed partial class ImportService(RapportDbContext db, TimeProvider time
         await BulkInsert.InsertAsync(db, readings, null, null, null, cancellationToken).ConfigureAwait(false);
         await BulkInsert.InsertAsync(db, reviews, null, null, null, cancellationToken).ConfigureAwait(false);
 
-        // The stored conversations the batch continued are tracked: their status, clock and priority changed.
+        var timers = await (_timers ??= new ImportTimers(db, notifier, followUps.Value)).PlanAsync(context, now, cancellationToken).ConfigureAwait(false);
+
+        // The stored conversations the batch continued are tracked: their status, clock and priority changed, and so
+        // may their timers. The import keeps those timers itself (from the messages' timestamps), not the interceptors.
         db.ChangeTracker.DetectChanges();
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        db.ImportKeepsTimers = true;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            db.ImportKeepsTimers = false;
+        }
+
+        await timers.InsertAsync(db, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return timers.Counts;
     }
 
-    private readonly record struct BatchResult(int Imported, int Duplicates, int ConversationsCreated, int CustomersCreated)
+    private readonly record struct BatchResult(int Imported, int Duplicates, int ConversationsCreated, int CustomersCreated, ImportTimerCounts? Timers)
     {
         public static BatchResult operator +(BatchResult a, BatchResult b) => new(
-            a.Imported + b.Imported, a.Duplicates + b.Duplicates, a.ConversationsCreated + b.ConversationsCreated, a.CustomersCreated + b.CustomersCreated);
+            a.Imported + b.Imported, a.Duplicates + b.Duplicates, a.ConversationsCreated + b.ConversationsCreated, a.CustomersCreated + b.CustomersCreated,
+            (a.Timers ?? ImportTimerCounts.None) + (b.Timers ?? ImportTimerCounts.None));
     }
 
     // Counts only: message text is personal data and is never logged above Debug.
     [LoggerMessage(Level = LogLevel.Information, Message = "Import: {Lines} lines, {Imported} imported, {Duplicates} duplicates, {Rejected} rejected, {Conversations} new conversations in {Milliseconds} ms")]
     private static partial void LogImported(ILogger logger, int lines, int imported, int duplicates, int rejected, int conversations, long milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Import timers: {Clocks} SLA clocks ({Breached} already breached), {Promises} promises, {Quiet} quiet-customer follow-ups")]
+    private static partial void LogTimers(ILogger logger, int clocks, int breached, int promises, int quiet);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Import batch committed: {Imported} messages, {Duplicates} duplicates")]
     private static partial void LogBatch(ILogger logger, int imported, int duplicates);

@@ -10,7 +10,8 @@ namespace Rapport.Desk.Importing;
 /// </summary>
 internal sealed class ImportedConversation
 {
-    private readonly List<(DateTimeOffset At, MessageAuthor Author, string Body)> _timeline;
+    private readonly List<(DateTimeOffset At, MessageAuthor Author, string Body, MessageReading? Reading)> _timeline;
+    private readonly List<MessageReading> _currentCustomerReadings = [];
     private readonly DateTimeOffset? _latestStored;
     private DateTimeOffset? _latestReadingAt;
 
@@ -19,7 +20,8 @@ internal sealed class ImportedConversation
         Entity = entity;
         Created = created;
         Customer = customer;
-        _timeline = [.. stored.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Select(m => (m.CreatedAt, m.Author, m.Body))];
+        StatusBefore = entity.Status;
+        _timeline = [.. stored.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Select(m => (m.CreatedAt, m.Author, m.Body, m.Reading))];
         foreach (var message in stored)
         {
             _latestStored = _latestStored is { } latest && latest > message.CreatedAt ? latest : message.CreatedAt;
@@ -45,6 +47,66 @@ internal sealed class ImportedConversation
     /// <summary>The reading of the latest customer message, stored or new.</summary>
     public MessageReading? LatestReading { get; private set; }
 
+    /// <summary>The status before this batch (a created conversation starts open).</summary>
+    public ConversationStatus StatusBefore { get; }
+
+    /// <summary>True when a new message moved the status or the waiting clock (it is not older than every stored one).</summary>
+    public bool Moved { get; private set; }
+
+    /// <summary>True when a new agent message moved the conversation: a new spell of waiting on the customer.</summary>
+    public bool AgentWroteNow { get; private set; }
+
+    /// <summary>The readings of the new customer messages that moved the conversation, in time order.</summary>
+    public IReadOnlyList<MessageReading> CurrentCustomerReadings => _currentCustomerReadings;
+
+    /// <summary>This batch's messages of the conversation.</summary>
+    public IReadOnlyList<Message> Added => Created ? Entity.Messages : NewMessages;
+
+    /// <summary>When an agent last wrote (stored or new), or null.</summary>
+    public DateTimeOffset? LastAgentMessageAt
+    {
+        get
+        {
+            for (var i = _timeline.Count - 1; i >= 0; i--)
+            {
+                if (_timeline[i].Author == MessageAuthor.Agent)
+                {
+                    return _timeline[i].At;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The readings of the customer messages written at or after <paramref name="since"/> (a wait's messages), in time
+    /// order, and in <paramref name="before"/> the reading of the customer message just before them.
+    /// </summary>
+    public List<MessageReading> CustomerReadingsSince(DateTimeOffset since, out MessageReading? before)
+    {
+        before = null;
+        var readings = new List<MessageReading>();
+        foreach (var (at, author, _, reading) in _timeline)
+        {
+            if (author != MessageAuthor.Customer || reading is null)
+            {
+                continue;
+            }
+
+            if (at < since)
+            {
+                before = reading;
+            }
+            else
+            {
+                readings.Add(reading);
+            }
+        }
+
+        return readings;
+    }
+
     /// <summary>Up to <paramref name="count"/> messages written at or before <paramref name="at"/>, newest first.</summary>
     public IReadOnlyList<(MessageAuthor Author, string Body)> Before(DateTimeOffset at, int count)
     {
@@ -62,7 +124,7 @@ internal sealed class ImportedConversation
     public void Add(Message message, IReadOnlyList<string> labels)
     {
         var at = message.CreatedAt;
-        _timeline.Insert(UpperBound(at), (at, message.Author, message.Body));
+        _timeline.Insert(UpperBound(at), (at, message.Author, message.Body, message.Reading));
         if (Created)
         {
             Entity.Messages.Add(message);
@@ -74,13 +136,20 @@ internal sealed class ImportedConversation
 
         if (_latestStored is null || at >= _latestStored)
         {
+            Moved = true;
             switch (message.Author)
             {
                 case MessageAuthor.Customer:
                     ConversationRules.OnCustomerMessage(Entity, at, message.Reading?.EscalationRisk ?? 0);
+                    if (message.Reading is { } reading)
+                    {
+                        _currentCustomerReadings.Add(reading);
+                    }
+
                     break;
                 case MessageAuthor.Agent:
                     ConversationRules.OnAgentReply(Entity, at);
+                    AgentWroteNow = true;
                     break;
                 default:
                     break;

@@ -1,9 +1,9 @@
 namespace Rapport.Desk.Notifications;
 
 /// <summary>
-/// Something one agent should look at now: an SLA warning or breach, a promise reminder, a broken promise. Written by
-/// the timed handlers (the DueWork sweep) in the same transaction as the alert or promise change it tells of, one row per
-/// recipient; read or unread per recipient (docs/notifications.md).
+/// Something one agent should look at now: an SLA warning or breach, a promise reminder, a broken promise, an import's
+/// conversations already past their SLA. Written by the timed handlers (the DueWork sweep) or the import in the same
+/// transaction as the change it tells of, one row per recipient; read or unread per recipient (docs/notifications.md).
 /// </summary>
 public sealed class Notification
 {
@@ -16,7 +16,11 @@ public sealed class Notification
 
     public NotificationKind Kind { get; set; }
 
+    /// <summary>The conversation it is about; for an import's summary, the one that has waited longest of them.</summary>
     public long ConversationId { get; set; }
+
+    /// <summary>How many conversations a summary is about (<see cref="NotificationKind.ImportSlaBreached"/>); null for the others.</summary>
+    public int? Count { get; set; }
 
     /// <summary>The promise it is about (reminders and broken promises), else null.</summary>
     public long? PromiseId { get; set; }
@@ -42,4 +46,10 @@ public enum NotificationKind
     SlaBreach,
     PromiseReminder,
     PromiseBroken,
+
+    /// <summary>
+    /// One per team (and recipient) for conversations an import brought in already past their SLA, instead of one per
+    /// conversation; its <see cref="Notification.Count"/> grows while it is unread (docs/import.md, "Timers").
+    /// </summary>
+    ImportSlaBreached,
 }

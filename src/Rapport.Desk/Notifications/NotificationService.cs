@@ -93,6 +93,9 @@ public sealed record NotificationItem(Notification Notification, string Subject,
         NotificationKind.SlaBreach => "SLA breached",
         NotificationKind.PromiseReminder => "Promise due soon",
         NotificationKind.PromiseBroken => "Promise broken",
+        NotificationKind.ImportSlaBreached => Notification.Count == 1
+            ? "Import: 1 conversation already past its SLA"
+            : $"Import: {Notification.Count} conversations already past their SLA",
         _ => "Notification",
     };
 

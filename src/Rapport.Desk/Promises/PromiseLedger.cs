@@ -40,30 +40,16 @@ public sealed class PromiseLedger(RapportDbContext db, TimeProvider time, Priori
             zone = zoneId is null ? zone : TeamHoursText.Zone(zoneId) ?? zone;
         }
 
-        var found = PromiseDetector.Detect(reply.Body, new PromiseClock(now, zone));
+        var found = Detect(reply, now, zone);
         if (found.Count == 0)
         {
             return 0;
         }
 
         var first = DateTimeOffset.MaxValue;
-        foreach (var detected in found)
+        foreach (var promise in found)
         {
-            var text = reply.Body[detected.Range].Trim();
-            var due = detected.DueAt.ToUniversalTime();
-            var promise = new Promise
-            {
-                ConversationId = reply.ConversationId,
-                Message = reply,
-                AgentId = reply.AgentId,
-                Text = text.Length <= Promise.MaxTextLength ? text : text[..Promise.MaxTextLength],
-                Kind = detected.Kind,
-                When = detected.When is { } w ? (w.Length <= Promise.MaxWhenLength ? w : w[..Promise.MaxWhenLength]) : null,
-                CreatedAt = now,
-                DueAt = due,
-                RemindAt = PromiseRules.RemindAt(now, due),
-                Status = PromiseStatus.Open,
-            };
+            promise.Message = reply;
             db.Promises.Add(promise);
             first = promise.RemindAt < first ? promise.RemindAt : first;
         }
@@ -74,6 +60,38 @@ public sealed class PromiseLedger(RapportDbContext db, TimeProvider time, Priori
             .Select(w => (DateTimeOffset?)w.DueAt).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         await DueWorkSchedule.ScheduleAsync(db, PromiseCheckHandler.WorkKind, reply.ConversationId, pending is { } p && p < first ? p : first, now, cancellationToken).ConfigureAwait(false);
         return found.Count;
+    }
+
+    /// <summary>
+    /// The open promises of an agent reply written at <paramref name="writtenAt"/>, due times read in
+    /// <paramref name="zone"/> (the ledger's rule, shared with the import, which records those still due: docs/import.md).
+    /// They name the reply by <see cref="Promise.MessageId"/> (0 until it is saved) and are not added to any context.
+    /// </summary>
+    public static List<Promise> Detect(Message reply, DateTimeOffset writtenAt, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        var found = PromiseDetector.Detect(reply.Body, new PromiseClock(writtenAt, zone));
+        var promises = new List<Promise>(found.Count);
+        foreach (var detected in found)
+        {
+            var text = reply.Body[detected.Range].Trim();
+            var due = detected.DueAt.ToUniversalTime();
+            promises.Add(new Promise
+            {
+                ConversationId = reply.ConversationId,
+                MessageId = reply.Id,
+                AgentId = reply.AgentId,
+                Text = text.Length <= Promise.MaxTextLength ? text : text[..Promise.MaxTextLength],
+                Kind = detected.Kind,
+                When = detected.When is { } w ? (w.Length <= Promise.MaxWhenLength ? w : w[..Promise.MaxWhenLength]) : null,
+                CreatedAt = writtenAt.ToUniversalTime(),
+                DueAt = due,
+                RemindAt = PromiseRules.RemindAt(writtenAt, due),
+                Status = PromiseStatus.Open,
+            });
+        }
+
+        return promises;
     }
 
     /// <summary>The conversation's promises, by due time; null when the conversation is unknown.</summary>

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Rapport.Core.Sla;
 using Rapport.Desk.Conversations;
 using Rapport.Desk.Data;
 using Rapport.Desk.Scheduling;
@@ -13,7 +12,8 @@ namespace Rapport.Desk.Sla;
 /// pauses while the conversation is pending (waiting on the customer), tightens when the customer's latest message
 /// reads high escalation risk or rising frustration, and stops with an <see cref="SlaOutcome"/> when an agent replies
 /// (docs/sla.md). It also keeps the <c>sla.check</c> due work at the clock's next warning or breach time.
-/// Rows written by the bulk import's raw SQL do not pass through here (docs/sla.md, gaps).
+/// The bulk import keeps the clocks of what it writes itself, with the same rules (<see cref="SlaClockRules"/>) measured
+/// from the messages' timestamps (docs/import.md, "Timers").
 /// </summary>
 public sealed class SlaClockInterceptor(TimeProvider time) : SaveChangesInterceptor
 {
@@ -21,7 +21,8 @@ public sealed class SlaClockInterceptor(TimeProvider time) : SaveChangesIntercep
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(eventData);
-        if (eventData.Context is RapportDbContext db)
+        // The import keeps the clocks of the conversations it writes itself, from the messages' timestamps (Importing/ImportTimers).
+        if (eventData.Context is RapportDbContext { ImportKeepsTimers: false } db)
         {
             await TrackAsync(db, cancellationToken).ConfigureAwait(false);
         }
@@ -103,22 +104,10 @@ public sealed class SlaClockInterceptor(TimeProvider time) : SaveChangesIntercep
                 var band = SlaPriorityBands.From(conversation.Priority);
                 var policy = await db.SlaPolicies.AsNoTracking().FirstOrDefaultAsync(p => p.Channel == conversation.Channel && p.Priority == band, cancellationToken).ConfigureAwait(false)
                     ?? SlaDefaults.Policy(conversation.Channel, band);
-                var kind = conversation.FirstResponseAt is null ? SlaResponseKind.FirstResponse : SlaResponseKind.NextResponse;
-                var baseTarget = TimeSpan.FromMinutes(kind == SlaResponseKind.FirstResponse ? policy.FirstResponseMinutes : policy.NextResponseMinutes);
                 var previous = isNew ? 0 : await PreviousFrustrationAsync(db, conversation.Id, cancellationToken).ConfigureAwait(false);
-                var frustration = SlaCalendars.Frustration(customer?.Reading);
-                var target = SlaRules.Tighten(baseTarget, customer?.Reading?.EscalationRisk ?? conversation.EscalationRisk, frustration, previous);
-                clock = new SlaClock
-                {
-                    Kind = kind,
-                    Priority = band,
-                    StartedAt = conversation.WaitingSince!.Value,
-                    BaseTargetSeconds = (long)baseTarget.TotalSeconds,
-                    TargetSeconds = (long)target.Target.TotalSeconds,
-                    TightenedBy = target.TightenedBy,
-                    LastFrustration = frustration,
-                    PausedAt = conversation.Status == ConversationStatus.Pending ? now : null,
-                };
+                clock = SlaClockRules.Start(
+                    conversation, band, policy, customer?.Reading?.EscalationRisk ?? conversation.EscalationRisk, SlaCalendars.Frustration(customer?.Reading), previous,
+                    conversation.Status == ConversationStatus.Pending ? now : null);
                 if (isNew)
                 {
                     clock.Conversation = conversation;
@@ -134,16 +123,7 @@ public sealed class SlaClockInterceptor(TimeProvider time) : SaveChangesIntercep
             {
                 if (customer?.Reading is { } latest)
                 {
-                    // A new customer message on a running clock may tighten it; it never loosens it.
-                    var frustration = SlaCalendars.Frustration(latest);
-                    var target = SlaRules.Tighten(TimeSpan.FromSeconds(clock.BaseTargetSeconds), latest.EscalationRisk, frustration, clock.LastFrustration);
-                    if (target.Target.TotalSeconds < clock.TargetSeconds)
-                    {
-                        clock.TargetSeconds = (long)target.Target.TotalSeconds;
-                        clock.TightenedBy = target.TightenedBy;
-                    }
-
-                    clock.LastFrustration = frustration;
+                    SlaClockRules.OnCustomerMessage(clock, latest);
                 }
 
                 var calendar = SlaCalendars.For(calendars, clock.TeamId);

@@ -72,6 +72,21 @@ public sealed class PriorityCalculatorTests
     }
 
     [Fact]
+    public void Compute_AtTheMomentTheWaitBegan_ReadsAsTheDeskReadItThen()
+    {
+        // The import picks an SLA band from the priority a live desk had when the customer started waiting.
+        var since = Now - TimeSpan.FromHours(6);
+        var inputs = new PriorityInputs(ConversationStatus.Open, [], 0.3, 0.3, since, [], []);
+
+        var then = PriorityCalculator.Compute(inputs, since);
+        var now = new PriorityCalculator(_time).Compute(inputs);
+
+        Assert.Equal(Compute(risk: 0.3, intensity: 0.3, waiting: TimeSpan.Zero).Score, then.Score, precision: 2);
+        Assert.True(now.Score > then.Score + 10, $"{now.Score} vs {then.Score}");
+        Assert.DoesNotContain("waiting", then.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Compute_AnsweredConversation_CountsEmotionHalf()
     {
         var waiting = Compute(risk: 0.8, intensity: 0.6, waiting: TimeSpan.Zero);

@@ -45,6 +45,11 @@ public abstract class CliImportTests(ServerFixture server) : IDisposable
         Assert.Contains("imported 6 messages, 0 duplicates, 1 rejected", first.Stdout, StringComparison.Ordinal);
         Assert.Contains("created 3 conversations and 1 customers", first.Stdout, StringComparison.Ordinal);
 
+        // March's customers still wait (each conversation ends with theirs): clocks already breached, summed over the
+        // chunks. Each chunk is judged as it arrives: T0 and T1 end a chunk with the agent's reply (a quiet timer each),
+        // which the next chunk's customer message cancels.
+        Assert.Contains("started 3 SLA clocks (3 already breached), 0 promises and 2 quiet-customer follow-ups", first.Stdout, StringComparison.Ordinal);
+
         // Line 1 is the header and record 2 spans lines 4-5, so the robot (record 5) starts on file line 8.
         Assert.Contains($"{path}:8: 'robot' is not a valid author", first.Stderr, StringComparison.Ordinal);
         var report = await File.ReadAllLinesAsync(rejected);
@@ -54,6 +59,7 @@ public abstract class CliImportTests(ServerFixture server) : IDisposable
         var again = await RunAsync(path, "--map", Map, "--batch", "3");
         Assert.Equal(1, again.ExitCode);
         Assert.Contains("imported 0 messages, 6 duplicates, 1 rejected", again.Stdout, StringComparison.Ordinal);
+        Assert.Contains("started 0 SLA clocks (0 already breached), 0 promises and 0 quiet-customer follow-ups", again.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
