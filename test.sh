@@ -121,5 +121,11 @@ count() { { grep -oE "^ +$1: +[0-9]+" "$log" || true; } | awk '{s+=$2} END {prin
 passed=$(count Passed)
 failed=$(count Failed)
 skipped=$(count Skipped)
+# A failure scrolls far out of sight in a 1,400-test log; repeat each failed test's name, message and first stack
+# lines just above the summary, so the tail of the log (all CI keeps) says what broke.
+if [ "$failed" -gt 0 ]; then
+  echo "failures:"
+  awk '/^ +Failed [A-Za-z_]/ {n = 25} n > 0 {print; n--}' "$log" | cut -c1-300
+fi
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 exit $status
