@@ -24,7 +24,10 @@ internal sealed partial class PriorityRefreshJob(
         {
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
             {
-                await RefreshOnceAsync(settings.BatchSize, stoppingToken).ConfigureAwait(false);
+                // A clock that jumps (a host waking from sleep, a test's fake clock) fires every missed tick at once, on
+                // the thread that moved it, and this continuation would run inline once per tick: 43,200 refreshes for
+                // a 30-day jump. Off that thread, the ticks that arrive during a refresh fold into one more refresh.
+                await Task.Run(() => RefreshOnceAsync(settings.BatchSize, stoppingToken), stoppingToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -17,31 +17,8 @@ public sealed class PriorityRefreshJobTests
     [Fact]
     public async Task Job_ticks_on_the_injected_clock_and_refreshes_waiting_conversations()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero));
-        await using var connection = new SqliteConnection("Data Source=:memory:");
-        await connection.OpenAsync();
-        var services = new ServiceCollection()
-            .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
-            .AddSingleton<TimeProvider>(time)
-            .AddDbContext<RapportDbContext>(o => o.UseSqlite(connection))
-            .AddSingleton<PriorityCalculator>()
-            .AddScoped<PriorityRefresher>()
-            .AddScoped<CustomerService>()
-            .AddScoped<ConversationService>();
-        services.AddOptions<PriorityRefreshOptions>().Configure(o => o.Interval = TimeSpan.FromMinutes(1));
-        services.AddSingleton<PriorityRefreshJob>();
-        await using var provider = services.BuildServiceProvider();
-
-        long id;
-        await using (var scope = provider.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<RapportDbContext>().Database.EnsureCreatedAsync();
-            var customer = await scope.ServiceProvider.GetRequiredService<CustomerService>().CreateAsync(new CustomerFields("Tick Tock", null, null, [], null), CancellationToken.None);
-            var conversations = scope.ServiceProvider.GetRequiredService<ConversationService>();
-            id = (await conversations.StartAsync(new NewConversation(customer.Id, Channel.Chat, "Order"), CancellationToken.None)).Id;
-            await conversations.AddCustomerMessageAsync(id, new NewMessage("Where is my order?"), CancellationToken.None);
-        }
-
+        await using var desk = await JobDesk.StartAsync();
+        var (time, provider, id) = (desk.Time, desk.Provider, desk.ConversationId);
         var job = provider.GetRequiredService<PriorityRefreshJob>();
         await job.StartAsync(CancellationToken.None);
         try
@@ -58,6 +35,38 @@ public sealed class PriorityRefreshJobTests
             }
 
             Assert.Contains("waiting 3 h", reason, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await job.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task A_clock_that_jumps_a_month_folds_the_missed_ticks_into_one_refresh()
+    {
+        await using var desk = await JobDesk.StartAsync();
+        var job = desk.Provider.GetRequiredService<PriorityRefreshJob>();
+        await job.StartAsync(CancellationToken.None);
+        try
+        {
+            // Wait until the timer exists and has ticked once.
+            for (var attempt = 0; attempt < 50 && desk.Refreshes == 0; attempt++)
+            {
+                await Task.Delay(100);
+                desk.Time.Advance(TimeSpan.FromMinutes(1));
+            }
+
+            Assert.True(desk.Refreshes > 0, "the job never refreshed");
+            await Task.Delay(300);
+            var before = desk.Refreshes;
+
+            // 43,200 one-minute ticks are due at once; they used to run inline here, one refresh each.
+            desk.Time.Advance(TimeSpan.FromDays(30));
+            await Task.Delay(1000);
+
+            var after = desk.Refreshes - before;
+            Assert.InRange(after, 1, 3);
         }
         finally
         {
@@ -90,6 +99,83 @@ public sealed class PriorityRefreshJobTests
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
+        }
+    }
+}
+
+/// <summary>The job's services on an in-memory SQLite desk with one waiting conversation; counts the job's refreshes from its log.</summary>
+internal sealed class JobDesk : IAsyncDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly RefreshCounter _counter = new();
+
+    private JobDesk(SqliteConnection connection)
+    {
+        _connection = connection;
+        var services = new ServiceCollection()
+            .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddFilter<RefreshCounter>(typeof(PriorityRefreshJob).FullName, LogLevel.Debug).AddProvider(_counter))
+            .AddSingleton<TimeProvider>(Time)
+            .AddDbContext<RapportDbContext>(o => o.UseSqlite(connection))
+            .AddSingleton<PriorityCalculator>()
+            .AddScoped<PriorityRefresher>()
+            .AddScoped<CustomerService>()
+            .AddScoped<ConversationService>();
+        services.AddOptions<PriorityRefreshOptions>().Configure(o => o.Interval = TimeSpan.FromMinutes(1));
+        services.AddSingleton<PriorityRefreshJob>();
+        Provider = services.BuildServiceProvider();
+    }
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero));
+
+    public ServiceProvider Provider { get; }
+
+    public long ConversationId { get; private set; }
+
+    public int Refreshes => _counter.Count;
+
+    public static async Task<JobDesk> StartAsync()
+    {
+        var connection = new SqliteConnection("Data Source=:memory:");
+        await connection.OpenAsync();
+        var desk = new JobDesk(connection);
+        await using var scope = desk.Provider.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<RapportDbContext>().Database.EnsureCreatedAsync();
+        var customer = await scope.ServiceProvider.GetRequiredService<CustomerService>().CreateAsync(new CustomerFields("Tick Tock", null, null, [], null), CancellationToken.None);
+        var conversations = scope.ServiceProvider.GetRequiredService<ConversationService>();
+        desk.ConversationId = (await conversations.StartAsync(new NewConversation(customer.Id, Channel.Chat, "Order"), CancellationToken.None)).Id;
+        await conversations.AddCustomerMessageAsync(desk.ConversationId, new NewMessage("Where is my order?"), CancellationToken.None);
+        return desk;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Provider.DisposeAsync();
+        await _connection.DisposeAsync();
+    }
+
+    /// <summary>Counts the job's "Priority refresh: ..." debug lines.</summary>
+    private sealed class RefreshCounter : ILoggerProvider, ILogger
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (formatter(state, exception).StartsWith("Priority refresh:", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref _count);
+            }
+        }
+
+        public void Dispose()
+        {
         }
     }
 }
