@@ -8,7 +8,8 @@
 #   bench/scheduler/run.sh [sqlite|postgresql|both] [ROWS]
 #   RAPPORT_TEST_POSTGRES="Host=127.0.0.1;Port=5432;Username=postgres;Database=postgres" bench/scheduler/run.sh postgresql
 #
-# It runs KillDuringSweepTests (tests/Rapport.Server.Tests/Sla) with RAPPORT_SWEEP_ROWS; PostgreSQL needs a connection
+# It runs KillDuringSweepTests (tests/Rapport.Server.Tests/Sla) with RAPPORT_SWEEP_ROWS and the shipped batch size
+# (RAPPORT_SWEEP_BATCH=200; the test suite uses 50); PostgreSQL needs a connection
 # string whose user may create databases (a database is created and dropped).
 set -euo pipefail
 which=${1:-both}
@@ -23,6 +24,6 @@ esac
 
 dotnet build "$root/tests/Rapport.Server.Tests" -c Release -clp:ErrorsOnly -v quiet >/dev/null
 echo "before: $(uptime)"
-RAPPORT_SWEEP_ROWS=$rows dotnet test "$root/tests/Rapport.Server.Tests" -c Release --no-build --filter "$filter" \
+RAPPORT_SWEEP_ROWS=$rows RAPPORT_SWEEP_BATCH=${RAPPORT_SWEEP_BATCH:-200} dotnet test "$root/tests/Rapport.Server.Tests" -c Release --no-build --filter "$filter" \
   --logger "console;verbosity=detailed" | grep -E "sweep:|Passed!|Failed!|Error Message" || true
 echo "after:  $(uptime)"

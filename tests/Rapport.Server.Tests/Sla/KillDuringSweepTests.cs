@@ -16,7 +16,8 @@ namespace Rapport.Server.Tests.Sla;
 /// <c>sla.check</c> rows, is killed when about half are done, and a new process on the same database finishes them.
 /// Every row ends done exactly once (one warning and one breach alert per conversation, none twice), and the persisted
 /// Quartz trigger is still in the store. N is 1,000 by default; <c>RAPPORT_SWEEP_ROWS=10000</c> is the figure
-/// (bench/scheduler/run.sh prints the elapsed time).
+/// (bench/scheduler/run.sh prints the elapsed time). Batches are 50 rows by default, so a fast machine cannot finish
+/// the second half between two polls; <c>RAPPORT_SWEEP_BATCH</c> sets them (the benchmark uses the shipped 200).
 /// </summary>
 public abstract class KillDuringSweepTests(ITestOutputHelper output) : IAsyncLifetime
 {
@@ -25,6 +26,8 @@ public abstract class KillDuringSweepTests(ITestOutputHelper output) : IAsyncLif
     protected abstract TestDatabase Database { get; }
 
     private static int Rows => int.TryParse(Environment.GetEnvironmentVariable("RAPPORT_SWEEP_ROWS"), CultureInfo.InvariantCulture, out var rows) && rows > 0 ? rows : 1000;
+
+    private static int Batch => int.TryParse(Environment.GetEnvironmentVariable("RAPPORT_SWEEP_BATCH"), CultureInfo.InvariantCulture, out var batch) && batch > 0 ? batch : 50;
 
     private string ConnectionString => _scratch!.ConnectionString;
 
@@ -41,7 +44,14 @@ public abstract class KillDuringSweepTests(ITestOutputHelper output) : IAsyncLif
     [Fact]
     public async Task Every_due_row_is_handled_exactly_once_across_a_SIGKILL_of_the_server()
     {
-        string[] arguments = ["--Rapport:Scheduler:SweepInterval", "00:00:00.500", "--Rapport:PriorityRefresh:Enabled", "false"];
+        // Small batches and a 10 ms poll before the kill: with batches of 200 and 100 ms polls a fast machine can
+        // finish the last three batches between two polls, and the kill finds nothing left to do.
+        string[] arguments =
+        [
+            "--Rapport:Scheduler:SweepInterval", "00:00:00.500",
+            "--Rapport:Scheduler:BatchSize", Batch.ToString(CultureInfo.InvariantCulture),
+            "--Rapport:PriorityRefresh:Enabled", "false",
+        ];
         var rows = Rows;
         var clock = new Stopwatch();
         int doneAtKill;
@@ -57,7 +67,7 @@ public abstract class KillDuringSweepTests(ITestOutputHelper output) : IAsyncLif
             }
 
             clock.Start();
-            doneAtKill = await WaitForDoneAsync(rows / 2, TimeSpan.FromSeconds(120));
+            doneAtKill = await WaitForDoneAsync(rows / 2, TimeSpan.FromSeconds(120), TimeSpan.FromMilliseconds(10));
             await first.KillAsync();
         }
 
@@ -73,7 +83,7 @@ public abstract class KillDuringSweepTests(ITestOutputHelper output) : IAsyncLif
         await using (var second = await ServerProcess.StartAsync(Database, ConnectionString, arguments))
         {
             restartedAt = clock.Elapsed;
-            await WaitForDoneAsync(rows, TimeSpan.FromSeconds(180));
+            await WaitForDoneAsync(rows, TimeSpan.FromSeconds(180), TimeSpan.FromMilliseconds(100));
             clock.Stop();
         }
 
@@ -88,7 +98,7 @@ public abstract class KillDuringSweepTests(ITestOutputHelper output) : IAsyncLif
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"sweep: {rows} due rows ({Database}) handled exactly once in {clock.Elapsed.TotalSeconds:F1} s, across a SIGKILL at {doneAtKill} done " +
+            $"sweep: {rows} due rows ({Database}, batches of {Batch}) handled exactly once in {clock.Elapsed.TotalSeconds:F1} s, across a SIGKILL at {doneAtKill} done " +
             $"({killedAt.TotalSeconds:F1} s) and a restart (serving again at {restartedAt.TotalSeconds:F1} s)"));
     }
 
@@ -131,7 +141,7 @@ public abstract class KillDuringSweepTests(ITestOutputHelper output) : IAsyncLif
         }
     }
 
-    private async Task<int> WaitForDoneAsync(int target, TimeSpan timeout)
+    private async Task<int> WaitForDoneAsync(int target, TimeSpan timeout, TimeSpan poll)
     {
         var deadline = Stopwatch.StartNew();
         while (true)
@@ -144,7 +154,7 @@ public abstract class KillDuringSweepTests(ITestOutputHelper output) : IAsyncLif
             }
 
             Assert.True(deadline.Elapsed < timeout, $"only {done} of {target} rows done after {timeout.TotalSeconds} s");
-            await Task.Delay(100);
+            await Task.Delay(poll);
         }
     }
 
