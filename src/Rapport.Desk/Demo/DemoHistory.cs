@@ -52,17 +52,22 @@ internal static class DemoHistory
         var span = (now - NewestStart - oldest).TotalMinutes;
         for (var i = 0; i < Stories; i++)
         {
-            // Spread over the weeks, at customer hours (07:00–21:00 UTC), a little busier on Mondays.
+            // Spread over the weeks, at customer hours (07:00–21:00 UTC), a little busier on Mondays. Every draw is
+            // made whatever the day and hour, so the stories (topics, agents, ratings, kudos) are the same whenever
+            // the demo is seeded; only their dates move.
             var day = oldest.AddMinutes(span * i / Stories).UtcDateTime.Date;
-            if (day.DayOfWeek == DayOfWeek.Sunday && random.NextDouble() < 0.6)
+            var toMonday = random.NextDouble() < 0.6;
+            var minute = random.Next(14 * 60);
+            var earlier = random.Next(600);
+            if (day.DayOfWeek == DayOfWeek.Sunday && toMonday)
             {
                 day = day.AddDays(1);
             }
 
-            var start = new DateTimeOffset(day, TimeSpan.Zero).AddMinutes(420 + random.Next(14 * 60));
+            var start = new DateTimeOffset(day, TimeSpan.Zero).AddMinutes(420 + minute);
             if (start > now - NewestStart)
             {
-                start = now - NewestStart - TimeSpan.FromMinutes(random.Next(600));
+                start = now - NewestStart - TimeSpan.FromMinutes(earlier);
             }
 
             var story = Story(random, customers, start);
