@@ -69,9 +69,11 @@ start_postgres() {
   local port
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null ||
     echo $((20000 + RANDOM % 20000)))
-  # fsync off: a throwaway cluster has nothing to keep, and the suite creates and drops many databases.
+  # fsync off: a throwaway cluster has nothing to keep, and the suite creates and drops many databases. 300
+  # connections: xUnit runs a test class per core, each PostgreSQL fixture's server keeps a pool, and the clustered and
+  # kill tests start server processes of their own; the default 100 is tight on a many-core machine.
   as_postgres "$pgbin/pg_ctl" -D "$pgroot/data" -l "$pgroot/server.log" -w -t 60 \
-    -o "-p $port -k $pgroot/sock -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null ||
+    -o "-p $port -k $pgroot/sock -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null ||
     { cat "$pgroot/server.log" >&2; echo "test.sh: PostgreSQL did not start" >&2; exit 2; }
   as_postgres "$pgbin/createdb" -h 127.0.0.1 -p "$port" -U postgres rapport_test ||
     { echo "test.sh: createdb rapport_test failed" >&2; exit 2; }
